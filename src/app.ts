@@ -1,0 +1,81 @@
+// createApp: middleware, feature routers and the error handler. No listen here (see server.ts), so tests
+// drive the real app in-process.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { randomUUID } from "node:crypto";
+import express, { type Express } from "express";
+import { engine } from "express-handlebars";
+import cookieParser from "cookie-parser";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import type { Container } from "./container.ts";
+import { viewHelpers } from "./web/view-helpers.ts";
+import { localeMiddleware } from "./web/middleware/locale.ts";
+import { createCsrf } from "./web/middleware/csrf.ts";
+import { errorHandler, notFoundHandler } from "./web/middleware/errors.ts";
+import { healthRoutes } from "./features/health/health.routes.ts";
+import { homeRoutes } from "./features/home/home.routes.ts";
+import { submissionRoutes } from "./features/submissions/submissions.routes.ts";
+import { roundRoutes } from "./features/rounds/rounds.routes.ts";
+import { trackingRoutes } from "./features/tracking/tracking.routes.ts";
+
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export function createApp(c: Container): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", c.config.trustProxy);
+  app.engine(
+    "hbs",
+    engine({
+      extname: ".hbs",
+      defaultLayout: "main",
+      layoutsDir: path.join(ROOT, "views/layouts"),
+      partialsDir: path.join(ROOT, "views/partials"),
+      helpers: viewHelpers,
+    }),
+  );
+  app.set("view engine", "hbs");
+  app.set("views", path.join(ROOT, "views"));
+  if (c.config.env === "production") app.enable("view cache");
+
+  app.use(
+    pinoHttp({
+      logger: c.logger,
+      genReqId: (req, res) => {
+        const id = req.headers["x-request-id"];
+        const reqId = typeof id === "string" && /^[\w-]{1,64}$/.test(id) ? id : randomUUID();
+        res.setHeader("x-request-id", reqId);
+        return reqId;
+      },
+      // Only method, path and status: query strings and bodies may carry personal data.
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split("?")[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === "/healthz" },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { "form-action": ["'self'"], "upgrade-insecure-requests": c.config.cookieSecure ? [] : null } },
+      strictTransportSecurity: c.config.cookieSecure,
+    }),
+  );
+  app.use(express.static(path.join(ROOT, "public"), { maxAge: c.config.env === "production" ? "1d" : 0 }));
+  app.use(cookieParser());
+  app.use(express.urlencoded({ extended: false, limit: "1mb", parameterLimit: 200 }));
+  app.use(localeMiddleware(c.config.cookieSecure));
+
+  const csrf = createCsrf(c.config.csrfSecret, c.config.cookieSecure);
+  app.use(healthRoutes(c));
+  app.use(csrf.provide);
+  app.use(homeRoutes(c));
+  app.use(submissionRoutes(c, csrf));
+  app.use(roundRoutes(c, csrf));
+  app.use(trackingRoutes(c, csrf));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(c.logger));
+  return app;
+}

@@ -1,0 +1,98 @@
+// The package's functions build their holiday table with local-time getters over dates parsed as UTC, so in any
+// process TZ west of Greenwich every holiday and make-up day lands one day early (seen with
+// TZ=America/Los_Angeles: 2026-01-03 became a working day). The JSON it publishes was generated once and is
+// plain "YYYY-MM-DD" keys, so reading it ourselves gives the same answer on every server.
+import calendar from "chinese-days/dist/chinese-days.json" with { type: "json" };
+
+interface OfficialCalendar {
+  /** Days off under the State Council's schedule that would otherwise be working days or weekends. */
+  holidays: Record<string, string>;
+  /** Make-up working days (调休上班), almost always a Saturday or Sunday. */
+  workdays: Record<string, string>;
+}
+
+const official: OfficialCalendar = calendar;
+
+// China has had no daylight saving time since 1991, so a fixed offset is exact for every date we handle.
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A calendar day in Shanghai, counted from 1970-01-01; integers make "the next day" trivial. */
+type ShanghaiDay = number;
+
+const officialYears: ReadonlySet<number> = new Set(
+  Object.keys(official.holidays).map((date) => Number(date.slice(0, 4))),
+);
+
+function assertValidDate(date: Date, name: string): void {
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
+    throw new RangeError(`${name} must be a valid Date`);
+  }
+}
+
+function shanghaiDayOf(date: Date): ShanghaiDay {
+  return Math.floor((date.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS);
+}
+
+function isoDateOf(day: ShanghaiDay): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+function isWorkingShanghaiDay(day: ShanghaiDay): boolean {
+  const iso = isoDateOf(day);
+  if (official.workdays[iso] !== undefined) return true;
+  if (official.holidays[iso] !== undefined) return false;
+  const weekday = new Date(day * DAY_MS).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+/** "YYYY-MM-DD" of the calendar day in Shanghai. */
+export function shanghaiDateString(date: Date): string {
+  assertValidDate(date, "date");
+  return isoDateOf(shanghaiDayOf(date));
+}
+
+export function isWorkingDay(date: Date): boolean {
+  assertValidDate(date, "date");
+  return isWorkingShanghaiDay(shanghaiDayOf(date));
+}
+
+/**
+ * The deadline for "within `days` working days of `from`": the day of `from` itself never counts (a suggestion
+ * submitted at 08:00 on Monday has the same deadline as one submitted at 23:00), and the deadline is the last
+ * millisecond of the final working day in Shanghai so that anything done that day is on time.
+ */
+export function addWorkingDays(from: Date, days: number): Date {
+  assertValidDate(from, "from");
+  if (!Number.isSafeInteger(days) || days < 1) {
+    throw new RangeError(`days must be a positive integer, got ${days}`);
+  }
+  let day = shanghaiDayOf(from);
+  let remaining = days;
+  while (remaining > 0) {
+    day += 1;
+    if (isWorkingShanghaiDay(day)) remaining -= 1;
+  }
+  return new Date((day + 1) * DAY_MS - SHANGHAI_OFFSET_MS - 1);
+}
+
+/** Working days after `from`'s Shanghai day, up to and including `to`'s; "due within 3 working days" is `<= 3`. */
+export function workingDaysBetween(from: Date, to: Date): number {
+  assertValidDate(from, "from");
+  assertValidDate(to, "to");
+  const last = shanghaiDayOf(to);
+  let count = 0;
+  for (let day = shanghaiDayOf(from) + 1; day <= last; day += 1) {
+    if (isWorkingShanghaiDay(day)) count += 1;
+  }
+  return count;
+}
+
+/**
+ * Whether the State Council's holiday schedule for `year` is in the installed chinese-days. Outside it only
+ * weekends are days off, so a deadline reaching into such a year ignores its public holidays until the package
+ * is updated (each year's schedule is published around November of the year before): worth a warning in logs.
+ */
+export function hasOfficialCalendar(year: number): boolean {
+  return officialYears.has(year);
+}

@@ -1,0 +1,51 @@
+import type { DbClient } from "../../platform/db.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
+import { ConflictError } from "../../errors.ts";
+import { TRANSITIONS, type Action } from "./state-machine.ts";
+
+export interface TransitionInput {
+  suggestionId: number;
+  action: Action;
+  actorId?: number | null;
+  departmentId?: number | null;
+  note?: string | null;
+  /** Other columns that change with the status (deadlines, lead department, ...). */
+  set?: Omit<Prisma.SuggestionUpdateManyMutationInput, "status">;
+  /** Event type when it differs from the action name (e.g. "ROUTED"). */
+  eventType?: string;
+}
+
+/**
+ * Applies an action with a conditional update (status must still be one the action allows), so two
+ * concurrent requests cannot both apply it, and writes the handling event in the same transaction.
+ * Call inside a transaction.
+ */
+export async function applyTransition(tx: DbClient, input: TransitionInput) {
+  const rule = TRANSITIONS[input.action];
+  const current = await tx.suggestion.findUnique({ where: { id: input.suggestionId }, select: { status: true } });
+  if (!current) throw new ConflictError("errors:illegalTransition", { action: input.action, from: "none" });
+  if (!rule.from.includes(current.status)) {
+    throw new ConflictError("errors:illegalTransition", { action: input.action, from: current.status });
+  }
+  const updated = await tx.suggestion.updateMany({
+    where: { id: input.suggestionId, status: current.status },
+    data: { ...input.set, status: rule.to },
+  });
+  if (updated.count !== 1) throw new ConflictError("errors:illegalTransition", { action: input.action, from: current.status });
+  await tx.handlingEvent.create({
+    data: {
+      suggestionId: input.suggestionId,
+      type: input.eventType ?? actionEventType(input.action),
+      fromStatus: current.status,
+      toStatus: rule.to,
+      actorId: input.actorId ?? null,
+      departmentId: input.departmentId ?? null,
+      note: input.note ?? null,
+    },
+  });
+  return { from: current.status, to: rule.to };
+}
+
+function actionEventType(action: Action): string {
+  return action.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
+}

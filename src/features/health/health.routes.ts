@@ -1,0 +1,12 @@
+import { Router } from "express";
+import type { Container } from "../../container.ts";
+import { checkHealth } from "./health.service.ts";
+
+export function healthRoutes(c: Container): Router {
+  const router = Router();
+  router.get("/healthz", async (_req, res) => {
+    const report = await checkHealth(c);
+    res.status(report.ok ? 200 : 503).json(report);
+  });
+  return router;
+}

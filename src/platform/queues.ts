@@ -1,0 +1,107 @@
+// Queue names, job names and the producer side. Jobs carry ids only and have deterministic ids so that
+// enqueueing the same work twice (request path + sweep) yields one job; processors re-read the row anyway.
+import { Queue, type JobsOptions } from "bullmq";
+import type { Redis } from "ioredis";
+import type { Logger } from "./logger.ts";
+
+export const QUEUES = {
+  routing: "routing",
+  email: "email",
+  maintenance: "maintenance",
+} as const;
+
+export const JOBS = {
+  routeSuggestion: "route-suggestion",
+  sendEmail: "send-email",
+  sweepPending: "sweep-pending",
+  scanDeadlines: "scan-deadlines",
+} as const;
+
+export interface RouteSuggestionData { suggestionId: number }
+export interface SendEmailData { emailId: number }
+
+const RETRYING: JobsOptions = {
+  attempts: 8,
+  backoff: { type: "exponential", delay: 2_000 },
+  // Completed jobs are removed so a later sweep may enqueue the same id again; the processors are idempotent.
+  removeOnComplete: true,
+  // Failed jobs are kept for operators to inspect and retry.
+  removeOnFail: false,
+};
+
+export interface Queues {
+  routing: Queue;
+  email: Queue;
+  maintenance: Queue;
+  close(): Promise<void>;
+}
+
+export function createQueues(connection: Redis, prefix: string, onError: (err: Error) => void = () => undefined): Queues {
+  const make = (name: string) => {
+    const queue = new Queue(name, { connection, prefix, defaultJobOptions: RETRYING });
+    // Without a listener an 'error' event (Redis down) would crash the process.
+    queue.on("error", onError);
+    return queue;
+  };
+  const routing = make(QUEUES.routing);
+  const email = make(QUEUES.email);
+  const maintenance = make(QUEUES.maintenance);
+  return {
+    routing,
+    email,
+    maintenance,
+    async close() {
+      await Promise.all([routing.close(), email.close(), maintenance.close()]);
+    },
+  };
+}
+
+/** Work a committed row still needs. Failure is logged, never thrown: the sweep picks the row up later. */
+export interface Enqueuer {
+  routeSuggestion(suggestionId: number): Promise<boolean>;
+  sendEmails(emailIds: number[]): Promise<boolean>;
+}
+
+const ENQUEUE_TIMEOUT_MS = 1_500;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`enqueue timed out after ${ms} ms`)), ms);
+    p.then(
+      (v) => { clearTimeout(timer); resolve(v); },
+      (e: unknown) => { clearTimeout(timer); reject(e instanceof Error ? e : new Error(String(e))); },
+    );
+  });
+}
+
+export function createEnqueuer(queues: Pick<Queues, "routing" | "email">, logger: Logger): Enqueuer {
+  async function attempt(what: string, fn: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await withTimeout(fn(), ENQUEUE_TIMEOUT_MS);
+      return true;
+    } catch (err) {
+      logger.warn({ err: (err as Error).message, what }, "enqueue failed; the sweep will retry");
+      return false;
+    }
+  }
+  return {
+    routeSuggestion: (suggestionId) =>
+      attempt(`route-suggestion ${suggestionId}`, () =>
+        queues.routing.add(JOBS.routeSuggestion, { suggestionId } satisfies RouteSuggestionData, {
+          jobId: `route-suggestion-${suggestionId}`,
+        }),
+      ),
+    sendEmails: async (emailIds) => {
+      if (emailIds.length === 0) return true;
+      return attempt(`send-email ${emailIds.join(",")}`, () =>
+        queues.email.addBulk(
+          emailIds.map((emailId) => ({
+            name: JOBS.sendEmail,
+            data: { emailId } satisfies SendEmailData,
+            opts: { jobId: `send-email-${emailId}` },
+          })),
+        ),
+      );
+    },
+  };
+}
