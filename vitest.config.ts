@@ -1,13 +1,27 @@
 import { defineConfig } from "vitest/config";
 
+// Tests run against real PostgreSQL and Redis, in a database and a key prefix of their own.
+const env = {
+  NODE_ENV: "test",
+  DATABASE_URL: process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/golden_ideas_test",
+  REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
+  REDIS_PREFIX: "gi-test",
+  LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+  UPLOAD_DIR: "var/test/uploads",
+  MAIL_DIR: "var/test/mail",
+  SUBMISSIONS_PER_IP_PER_HOUR: "10000",
+};
+
 export default defineConfig({
   test: {
+    env,
     projects: [
       {
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: { env, name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
       },
       {
         test: {
+          env,
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/support/global-setup.ts"],
@@ -19,9 +33,10 @@ export default defineConfig({
       },
       {
         test: {
+          env,
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
-          globalSetup: ["tests/support/global-setup.ts"],
+          globalSetup: ["tests/support/e2e-setup.ts"],
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 120_000,

@@ -18,6 +18,7 @@ import { homeRoutes } from "./features/home/home.routes.ts";
 import { submissionRoutes } from "./features/submissions/submissions.routes.ts";
 import { roundRoutes } from "./features/rounds/rounds.routes.ts";
 import { trackingRoutes } from "./features/tracking/tracking.routes.ts";
+import { staffRoutes } from "./features/auth/staff.routes.ts";
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -74,6 +75,7 @@ export function createApp(c: Container): Express {
   app.use(submissionRoutes(c, csrf));
   app.use(roundRoutes(c, csrf));
   app.use(trackingRoutes(c, csrf));
+  app.use(staffRoutes(c, csrf, []));
 
   app.use(notFoundHandler);
   app.use(errorHandler(c.logger));

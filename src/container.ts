@@ -15,6 +15,8 @@ export interface Container {
   db: Db;
   /** Producer connection: fails fast when Redis is down (see platform/redis.ts). */
   redis: Redis;
+  /** Staff sessions and sign-in limits: waits briefly for a reconnect instead of failing at once. */
+  sessionRedis: Redis;
   queues: Queues;
   enqueuer: Enqueuer;
   storage: Storage;
@@ -34,6 +36,8 @@ export function createContainer(config: Config, opts: { name?: string; now?: () 
     if (Date.now() - lastRedisError > 10_000) logger.warn({ err: err.message }, "redis unavailable");
     lastRedisError = Date.now();
   });
+  const sessionRedis = createRedis(config.redisUrl, "session");
+  sessionRedis.on("error", () => undefined /* the producer connection logs the same outage */);
   const queues = createQueues(redis, config.redisPrefix, () => undefined /* already logged by the redis listener */);
   const enqueuer = createEnqueuer(queues, logger);
   const storage = createStorage(config.uploadDir);
@@ -43,6 +47,7 @@ export function createContainer(config: Config, opts: { name?: string; now?: () 
     logger,
     db,
     redis,
+    sessionRedis,
     queues,
     enqueuer,
     storage,
@@ -51,6 +56,7 @@ export function createContainer(config: Config, opts: { name?: string; now?: () 
     async close() {
       await queues.close().catch(() => undefined);
       redis.disconnect();
+      sessionRedis.disconnect();
       mailer.close();
       await db.$disconnect();
     },

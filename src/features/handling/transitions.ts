@@ -11,8 +11,10 @@ export interface TransitionInput {
   note?: string | null;
   /** Other columns that change with the status (deadlines, lead department, ...). */
   set?: Omit<Prisma.SuggestionUpdateManyMutationInput, "status">;
-  /** Event type when it differs from the action name (e.g. "ROUTED"). */
+  /** Event type when it differs from the action's own (see EVENT_TYPE). */
   eventType?: string;
+  /** Staff-only events (routing details, returns, transfers) are not shown to the citizen. */
+  internal?: boolean;
 }
 
 /**
@@ -41,11 +43,28 @@ export async function applyTransition(tx: DbClient, input: TransitionInput) {
       actorId: input.actorId ?? null,
       departmentId: input.departmentId ?? null,
       note: input.note ?? null,
+      internal: input.internal ?? false,
     },
   });
   return { from: current.status, to: rule.to };
 }
 
+/** Event types name what happened, in the past tense (the demo history uses the same names). */
+const EVENT_TYPE: Record<Action, string> = {
+  triage: "TRIAGE",
+  accept: "ACCEPTED",
+  notAccept: "NOT_ACCEPTED",
+  refer: "REFERRED",
+  merge: "MERGED",
+  assign: "ASSIGNED",
+  acceptAssignment: "ASSIGNMENT_ACCEPTED",
+  returnAssignment: "RETURNED",
+  transfer: "TRANSFERRED",
+  extend: "EXTENSION_APPROVED",
+  reply: "REPLIED",
+  close: "CLOSED",
+};
+
 function actionEventType(action: Action): string {
-  return action.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
+  return EVENT_TYPE[action];
 }

@@ -13,6 +13,8 @@ function escapeHtml(s: string) {
 function clientStatus(err: unknown): number | undefined {
   const e = err as { status?: number; statusCode?: number; type?: string; code?: string; name?: string };
   if (e?.name === "MulterError") return e.code === "LIMIT_FILE_SIZE" ? 413 : 400;
+  // A schema parse that a handler did not turn into a form message: the request itself was malformed.
+  if (e?.name === "ZodError") return 400;
   const status = e?.status ?? e?.statusCode;
   if (typeof status === "number" && status >= 400 && status < 500) return status;
   return undefined;

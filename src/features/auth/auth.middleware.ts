@@ -1,0 +1,46 @@
+import type { NextFunction, Request, Response } from "express";
+import type { Role } from "../../generated/prisma/enums.ts";
+import { ForbiddenError } from "../../errors.ts";
+import type { AuthService, StaffUser } from "./auth.service.ts";
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      staff?: StaffUser;
+    }
+  }
+}
+
+/** Loads the signed-in user on every staff request; a deleted account ends the session. */
+export function loadStaffUser(auth: AuthService) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const userId = req.session?.userId;
+    if (!userId) return next();
+    const user = await auth.findUser(userId);
+    if (!user) {
+      req.session.destroy(() => next());
+      return;
+    }
+    req.staff = user;
+    res.locals.staffUser = user;
+    next();
+  };
+}
+
+export function requireStaff(...roles: Role[]) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!req.staff) {
+      const nextUrl = req.method === "GET" ? `?next=${encodeURIComponent(req.originalUrl)}` : "";
+      return res.redirect(303, `/staff/sign-in${nextUrl}`);
+    }
+    if (roles.length && !roles.includes(req.staff.role)) return next(new ForbiddenError());
+    next();
+  };
+}
+
+/** The signed-in user; only call behind requireStaff. */
+export function staffOf(req: Request): StaffUser {
+  if (!req.staff) throw new ForbiddenError();
+  return req.staff;
+}

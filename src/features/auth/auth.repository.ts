@@ -1,0 +1,41 @@
+import type { DbClient } from "../../platform/db.ts";
+import type { Role } from "../../generated/prisma/enums.ts";
+
+export interface StaffUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  isHead: boolean;
+  locale: string;
+  departmentId: number | null;
+  departmentName: string | null;
+  departmentNameEn: string | null;
+}
+
+const SELECT = {
+  id: true, email: true, name: true, role: true, isHead: true, locale: true, departmentId: true,
+  department: { select: { name: true, nameEn: true } },
+} as const;
+
+type Row = { id: number; email: string; name: string; role: Role; isHead: boolean; locale: string; departmentId: number | null; department: { name: string; nameEn: string } | null };
+
+function toStaffUser(row: Row): StaffUser {
+  const { department, ...rest } = row;
+  return { ...rest, departmentName: department?.name ?? null, departmentNameEn: department?.nameEn ?? null };
+}
+
+export function createAuthRepository(db: DbClient) {
+  return {
+    async findCredentialsByEmail(email: string): Promise<{ user: StaffUser; passwordHash: string } | null> {
+      const row = await db.user.findUnique({ where: { email }, select: { ...SELECT, passwordHash: true } });
+      if (!row) return null;
+      const { passwordHash, ...user } = row;
+      return { user: toStaffUser(user), passwordHash };
+    },
+    async findById(id: number): Promise<StaffUser | null> {
+      const row = await db.user.findUnique({ where: { id }, select: SELECT });
+      return row ? toStaffUser(row) : null;
+    },
+  };
+}

@@ -1,0 +1,22 @@
+// Everything under /staff: the Redis-backed session, sign-in, and the staff features behind requireStaff.
+import { Router } from "express";
+import type { Container } from "../../container.ts";
+import type { Csrf } from "../../web/middleware/csrf.ts";
+import { createAuthService } from "./auth.service.ts";
+import { loadStaffUser, requireStaff, staffOf } from "./auth.middleware.ts";
+import { authRoutes } from "./auth.routes.ts";
+import { createSessionStore, sessionMiddleware } from "./session.ts";
+
+export function staffRoutes(c: Container, csrf: Csrf, features: Router[] = []): Router {
+  const router = Router();
+  const auth = createAuthService({ db: c.db, redis: c.sessionRedis, redisPrefix: c.config.redisPrefix });
+  const store = createSessionStore(c.sessionRedis, c.config.redisPrefix);
+  router.use("/staff", sessionMiddleware(c.config, store), loadStaffUser(auth));
+  router.use(authRoutes(c, csrf, auth, store));
+  router.get("/staff", requireStaff(), (req, res) => {
+    const user = staffOf(req);
+    res.redirect(303, user.role === "OFFICIAL" ? "/staff/inbox" : "/staff/screening");
+  });
+  for (const feature of features) router.use(feature);
+  return router;
+}

@@ -1,0 +1,8 @@
+// Once per test run: the test database exists and carries every migration.
+import { ensureDatabase, migrateDeploy } from "../../src/cli/database.ts";
+
+export default async function setup() {
+  const url = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/golden_ideas_test";
+  await ensureDatabase(url);
+  await migrateDeploy(url);
+}
