@@ -54,9 +54,9 @@ function sharedJieba(): Jieba {
 const SEPARATOR_ONLY = /^\s+$/u;
 
 /**
- * Segments text into words for keyword matching. HMM is off: without it jieba only forms words found in its
- * dictionary, so a keyword segments the same way alone as inside a sentence, and guessed new words cannot
- * swallow a keyword.
+ * Segments text into words for keyword matching. HMM is off so that jieba forms only dictionary words: an
+ * administrator can predict from the dictionary how a keyword will split, and a guessed new word cannot fuse a
+ * keyword with its neighbours in one sentence but not in another.
  */
 export function createTokenizer(): Tokenizer {
   const instance = sharedJieba();
