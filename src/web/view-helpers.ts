@@ -35,13 +35,18 @@ export const viewHelpers = {
   formatDate(value: unknown, options: HelperOptions) {
     const d = asDate(value);
     if (!d) return "";
-    return new Intl.DateTimeFormat(rootLocale(options), { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+    // English as "9 Oct 2026": "10/09/2026" reads differently in different English-speaking countries.
+    const en = rootLocale(options) === "en";
+    return new Intl.DateTimeFormat(en ? "en-GB" : "zh-CN", en
+      ? { timeZone: TZ, year: "numeric", month: "short", day: "numeric" }
+      : { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
   },
   formatDateTime(value: unknown, options: HelperOptions) {
     const d = asDate(value);
     if (!d) return "";
-    return new Intl.DateTimeFormat(rootLocale(options), {
-      timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false,
+    const en = rootLocale(options) === "en";
+    return new Intl.DateTimeFormat(en ? "en-GB" : "zh-CN", {
+      timeZone: TZ, year: "numeric", month: en ? "short" : "2-digit", day: en ? "numeric" : "2-digit", hour: "2-digit", minute: "2-digit", hour12: false,
     }).format(d);
   },
   isoDate(value: unknown) {

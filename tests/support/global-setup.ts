@@ -2,7 +2,8 @@
 import { ensureDatabase, migrateDeploy } from "../../src/cli/database.ts";
 
 export default async function setup() {
-  const url = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/golden_ideas_test";
+  // Runs in the main process, where vitest's test.env is not applied: read the same variable the config does.
+  const url = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/golden_ideas_test";
   await ensureDatabase(url);
   await migrateDeploy(url);
 }

@@ -10,7 +10,7 @@ export interface TransitionInput {
   departmentId?: number | null;
   note?: string | null;
   /** Other columns that change with the status (deadlines, lead department, ...). */
-  set?: Omit<Prisma.SuggestionUpdateManyMutationInput, "status">;
+  set?: Omit<Prisma.SuggestionUncheckedUpdateManyInput, "status" | "id">;
   /** Event type when it differs from the action's own (see EVENT_TYPE). */
   eventType?: string;
   /** Staff-only events (routing details, returns, transfers) are not shown to the citizen. */

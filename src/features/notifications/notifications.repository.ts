@@ -1,0 +1,59 @@
+// Reads and writes of the email outbox (EmailMessage). Every function takes the root client or a transaction client.
+import type { DbClient } from "../../platform/db.ts";
+import type { EmailStatus } from "../../generated/prisma/enums.ts";
+
+export interface EmailToSend {
+  id: number;
+  toAddress: string;
+  template: string;
+  locale: string;
+  data: unknown;
+  status: EmailStatus;
+  attempts: number;
+}
+
+export function findEmail(db: DbClient, id: number): Promise<EmailToSend | null> {
+  return db.emailMessage.findUnique({
+    where: { id },
+    select: { id: true, toAddress: true, template: true, locale: true, data: true, status: true, attempts: true },
+  });
+}
+
+/** Conditional: only a PENDING row becomes SENT, so a message is recorded as sent once. */
+export async function markSent(db: DbClient, id: number, sentAt: Date): Promise<boolean> {
+  const updated = await db.emailMessage.updateMany({ where: { id, status: "PENDING" }, data: { status: "SENT", sentAt } });
+  return updated.count === 1;
+}
+
+/** A failed attempt that may succeed later: the row stays PENDING. */
+export async function recordFailedAttempt(db: DbClient, id: number, error: string): Promise<void> {
+  await db.emailMessage.updateMany({
+    where: { id, status: "PENDING" },
+    data: { attempts: { increment: 1 }, lastError: error },
+  });
+}
+
+/** A failure no retry can fix: the row leaves the outbox as FAILED. */
+export async function markFailed(db: DbClient, id: number, error: string): Promise<void> {
+  await db.emailMessage.updateMany({
+    where: { id, status: "PENDING" },
+    data: { status: "FAILED", attempts: { increment: 1 }, lastError: error },
+  });
+}
+
+/** Emails written before `createdBefore` and still unsent, oldest first (for the sweep). */
+export async function findPendingEmailIds(db: DbClient, createdBefore: Date, limit: number): Promise<number[]> {
+  const rows = await db.emailMessage.findMany({
+    where: { status: "PENDING", createdAt: { lt: createdBefore } },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
+export async function filterPendingEmailIds(db: DbClient, ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.emailMessage.findMany({ where: { id: { in: ids }, status: "PENDING" }, select: { id: true } });
+  return new Set(rows.map((r) => r.id));
+}

@@ -1,0 +1,217 @@
+// Routing: the worker's first look at a new suggestion. It picks a lead department from the rules in the
+// database and, by configuration, assigns at once or leaves the proposal to the coordinators (see CONTEXT.md).
+import { UnrecoverableError } from "bullmq";
+import type { Container } from "../../container.ts";
+import { applyTransition } from "../handling/transitions.ts";
+import { addWorkingDays, hasOfficialCalendar } from "../calendar/working-days.ts";
+import { queueEmails } from "../notifications/outbox.ts";
+import { createTokenizer, matchRule, type RuleInput, type RuleReason, type Tokenizer } from "./rule-matcher.ts";
+import * as repo from "./routing.repository.ts";
+
+/**
+ * Why the router chose a department, stored as JSON in Suggestion.routingReason; the staff UI words it in the
+ * reader's language. `roundOwner` marks a round suggestion sent to the round's owner when no rule names the round.
+ */
+export interface RoutingReason extends RuleReason {
+  ruleId: number | null;
+  ruleName: string | null;
+  roundOwner?: boolean;
+}
+
+export function parseRoutingReason(json: string | null | undefined): RoutingReason | null {
+  if (!json) return null;
+  try {
+    const value = JSON.parse(json) as Partial<RoutingReason> | null;
+    if (value === null || typeof value !== "object") return null;
+    return {
+      ...value,
+      ruleId: typeof value.ruleId === "number" ? value.ruleId : null,
+      ruleName: typeof value.ruleName === "string" ? value.ruleName : null,
+      matchedKeywords: Array.isArray(value.matchedKeywords) ? value.matchedKeywords.map(String) : [],
+    };
+  } catch {
+    return null;
+  }
+}
+
+export type RoutingOutcome =
+  /** Accepted and assigned to the lead department, whose email is queued. */
+  | { kind: "assigned"; departmentId: number; assignmentId: number; emailIds: number[] }
+  /** Left to the coordinators' screening list, with the department the rules proposed if any. */
+  | { kind: "triage"; proposedDepartmentId: number | null }
+  /** Someone else already did the work (another run of the job, or a coordinator). */
+  | { kind: "skipped" };
+
+export interface RoutingService {
+  /** Idempotent: does nothing unless the suggestion's routing is still PENDING. */
+  routeSuggestion(suggestionId: number): Promise<RoutingOutcome>;
+  /** Suggestions committed before `submittedBefore` and never routed, oldest first (for the sweep). */
+  findUnrouted(submittedBefore: Date, limit: number): Promise<number[]>;
+  /** Of these ids, the ones still waiting for the router. */
+  stillUnrouted(ids: number[]): Promise<Set<number>>;
+}
+
+type RoutingDeps = Pick<Container, "db" | "config" | "logger" | "enqueuer" | "now">;
+
+interface Decision {
+  departmentId: number;
+  reason: RoutingReason;
+}
+
+const SYSTEM_ACTOR = null;
+
+const ZH_DATE = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" });
+const zhDate = (date: Date) => ZH_DATE.format(date);
+// A transaction waits here only for a concurrent run of the same job holding the row lock: short work.
+const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
+
+export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokenizer } = {}): RoutingService {
+  // jieba's dictionary takes ~200 ms to load: only when the first suggestion is routed.
+  let tokenizer = opts.tokenizer;
+  const getTokenizer = () => (tokenizer ??= createTokenizer());
+
+  function decide(s: repo.SuggestionToRoute, rules: RuleInput[], regionIds: number[]): Decision | null {
+    const match = matchRule(
+      rules,
+      { roundId: s.roundId, categoryId: s.categoryId, regionIds, text: [s.title, s.problem, s.proposal].join("\n") },
+      getTokenizer(),
+    );
+    // A round suggestion belongs to the round's owner even when nobody wrote a rule for the round.
+    if (s.round !== null && match?.reason.matchedRound !== true) {
+      return {
+        departmentId: s.round.ownerDepartmentId,
+        reason: { ruleId: null, ruleName: null, roundOwner: true, matchedRound: true, matchedKeywords: [] },
+      };
+    }
+    if (match === null) return null;
+    return { departmentId: match.rule.departmentId, reason: { ruleId: match.rule.id, ruleName: match.rule.name, ...match.reason } };
+  }
+
+  /** "按分办规则“…”" or, for a round without a rule, "按专题征集“…”": the basis named in event notes. */
+  function basis(s: repo.SuggestionToRoute, reason: RoutingReason): string {
+    if (reason.roundOwner === true && s.round !== null) return `按专题征集“${s.round.title}”`;
+    return `按分办规则“${reason.ruleName ?? ""}”`;
+  }
+
+  async function routeSuggestion(suggestionId: number): Promise<RoutingOutcome> {
+    const s = await repo.findSuggestionToRoute(c.db, suggestionId);
+    // The job carries an id only; a row that is gone will not come back, so retrying is pointless.
+    if (s === null) throw new UnrecoverableError(`suggestion ${suggestionId} does not exist`);
+    if (s.routingState !== "PENDING") return { kind: "skipped" };
+
+    const [rules, regionPath] = await Promise.all([repo.findActiveRules(c.db), repo.findRegionPath(c.db, s.regionId)]);
+    const decision = decide(s, rules, regionPath.map((r) => r.id));
+    const department = decision ? await repo.findDepartment(c.db, decision.departmentId) : null;
+    if (decision && department === null) {
+      // Rules reference departments by foreign key, so this is a race with an administrator's edit: try again.
+      throw new Error(`department ${decision.departmentId} of the routing decision for suggestion ${suggestionId} is gone`);
+    }
+    const now = c.now();
+    const routingReason = decision ? JSON.stringify(decision.reason) : null;
+
+    // A coordinator acted on the suggestion before the router got to it: record the proposal, change nothing else.
+    if (s.status !== "SUBMITTED") {
+      const claimed = await repo.claimRouting(c.db, s.id, {
+        routingState: "TRIAGE",
+        routedAt: now,
+        proposedDepartmentId: decision?.departmentId ?? null,
+        routingReason,
+      });
+      c.logger.info({ suggestionId, status: s.status }, "routing superseded by a coordinator");
+      return claimed ? { kind: "triage", proposedDepartmentId: decision?.departmentId ?? null } : { kind: "skipped" };
+    }
+
+    if (decision && department && c.config.routingAutoAssign) {
+      const label = basis(s, decision.reason);
+      const dueAt = addWorkingDays(now, c.config.deadlines.replyWorkingDays);
+      const result = await c.db.$transaction(async (tx) => {
+        const claimed = await repo.claimRouting(tx, s.id, {
+          routingState: "ROUTED",
+          routedAt: now,
+          proposedDepartmentId: department.id,
+          routingReason,
+          // applyTransition's `set` cannot carry foreign keys (its type is the relation-only update input),
+          // so the lead department is written here, in the same transaction, instead.
+          leadDepartmentId: department.id,
+        });
+        if (!claimed) return null;
+        await applyTransition(tx, {
+          suggestionId: s.id,
+          action: "accept",
+          actorId: SYSTEM_ACTOR,
+          note: `${label}自动受理`,
+        });
+        const assignment = await repo.createLeadAssignment(tx, {
+          suggestionId: s.id,
+          departmentId: department.id,
+          assignedAt: now,
+          dueAt,
+        });
+        await applyTransition(tx, {
+          suggestionId: s.id,
+          action: "assign",
+          actorId: SYSTEM_ACTOR,
+          departmentId: department.id,
+          // Worded like a coordinator's assignment, which the citizen's tracking page also shows.
+          note: `${label}交${department.name}主办，请于${zhDate(dueAt)}前答复`,
+          set: { replyDueAt: dueAt },
+        });
+        const emailIds = await queueEmails(tx, [
+          {
+            dedupeKey: `assigned-${assignment.id}`,
+            to: department.email,
+            template: "suggestion-assigned",
+            locale: "zh-CN",
+            // What the department needs to find the case; the submitter is shown (masked) only inside the app.
+            data: {
+              trackingCode: s.trackingCode,
+              title: s.title,
+              category: s.category.name,
+              region: regionPath.map((r) => r.name).join(" "),
+              ...(s.round ? { round: s.round.title } : {}),
+              departmentName: department.name,
+              dueAt: dueAt.toISOString(),
+              url: `${c.config.publicBaseUrl}/staff/suggestions/${s.id}`,
+            },
+          },
+        ]);
+        return { assignmentId: assignment.id, emailIds };
+      }, TX_OPTIONS);
+      if (result === null) return { kind: "skipped" };
+
+      if (!hasOfficialCalendar(dueAt.getUTCFullYear())) {
+        c.logger.warn({ suggestionId, dueAt }, "deadline falls in a year without the official holiday calendar; update chinese-days");
+      }
+      c.logger.info({ suggestionId, departmentId: department.id, ruleId: decision.reason.ruleId }, "suggestion assigned by the router");
+      // After commit and best-effort: if Redis is down the sweep sends them later.
+      await c.enqueuer.sendEmails(result.emailIds);
+      return { kind: "assigned", departmentId: department.id, assignmentId: result.assignmentId, emailIds: result.emailIds };
+    }
+
+    const proposedDepartmentId = decision?.departmentId ?? null;
+    const claimed = await c.db.$transaction(async (tx) => {
+      const ok = await repo.claimRouting(tx, s.id, { routingState: "TRIAGE", routedAt: now, proposedDepartmentId, routingReason });
+      if (!ok) return false;
+      // Routing details are for staff: the citizen sees only that the suggestion is being screened.
+      await applyTransition(tx, {
+        suggestionId: s.id,
+        action: "triage",
+        actorId: SYSTEM_ACTOR,
+        internal: true,
+        ...(decision && department
+          ? { eventType: "ROUTED", departmentId: department.id, note: `${basis(s, decision.reason)}拟交${department.name}办理` }
+          : { note: "未匹配分办规则，转人工分办" }),
+      });
+      return true;
+    }, TX_OPTIONS);
+    if (!claimed) return { kind: "skipped" };
+    c.logger.info({ suggestionId, proposedDepartmentId }, "suggestion left to triage");
+    return { kind: "triage", proposedDepartmentId };
+  }
+
+  return {
+    routeSuggestion,
+    findUnrouted: (submittedBefore, limit) => repo.findPendingSuggestionIds(c.db, submittedBefore, limit),
+    stillUnrouted: (ids) => repo.filterPendingSuggestionIds(c.db, ids),
+  };
+}

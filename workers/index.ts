@@ -1,0 +1,108 @@
+// The worker process (`npm run worker`): one BullMQ Worker per queue, the sweep's job scheduler, one sweep at
+// start-up, and a graceful close on SIGTERM/SIGINT. Any number of these may run against the same Redis.
+import { loadConfig } from "../src/config.ts";
+import { createContainer } from "../src/container.ts";
+import { createRedis } from "../src/platform/redis.ts";
+import { JOBS } from "../src/platform/queues.ts";
+import { startWorkers } from "./start-workers.ts";
+import { createSweepPendingProcessor } from "./processors/sweep-pending.ts";
+
+/** Deterministic, so every worker process upserts the same scheduler instead of adding one each. */
+const SWEEP_SCHEDULER_ID = "sweep-pending";
+const SHUTDOWN_GRACE_MS = 30_000;
+
+const config = loadConfig();
+const c = createContainer(config, { name: "worker" });
+const log = c.logger;
+
+function safeUrl(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = "***";
+  return u.toString();
+}
+
+// Workers block on Redis by design (maxRetriesPerRequest: null); ioredis reconnects on its own, so an outage is
+// one clear line when it starts and one when it ends, not a crash and not a line per retry.
+const connection = createRedis(config.redisUrl, "worker");
+const redisHost = new URL(config.redisUrl);
+let redisDown = false;
+connection.on("error", (err: Error) => {
+  if (redisDown) return;
+  redisDown = true;
+  log.error(
+    `Redis is not reachable at ${safeUrl(config.redisUrl)} (${err.message}); retrying. ` +
+      `Start it with: redis-server --daemonize yes --bind ${redisHost.hostname} --port ${redisHost.port || "6379"}`,
+  );
+});
+connection.on("ready", () => {
+  if (redisDown) log.info("Redis is reachable again; processing resumes");
+  redisDown = false;
+});
+
+const set = startWorkers(c, connection);
+log.info({ queues: set.workers.map((w) => w.name), prefix: config.redisPrefix }, "worker started");
+
+let stopping = false;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+
+/** The scheduler needs Redis: keep trying until it is there (or the process is asked to stop). */
+async function scheduleSweep(): Promise<boolean> {
+  for (let delay = 500; !stopping; delay = Math.min(delay * 2, 5_000)) {
+    try {
+      await c.queues.maintenance.upsertJobScheduler(
+        SWEEP_SCHEDULER_ID,
+        { every: config.sweepEveryMs },
+        {
+          name: JOBS.sweepPending,
+          data: {},
+          // The next run comes anyway: no retries, and only the latest failures are worth keeping.
+          opts: { attempts: 1, removeOnComplete: true, removeOnFail: 100 },
+        },
+      );
+      log.info({ everyMs: config.sweepEveryMs }, "sweep scheduled");
+      return true;
+    } catch {
+      await sleep(delay);
+    }
+  }
+  return false;
+}
+
+async function startUp(): Promise<void> {
+  if (!(await scheduleSweep())) return;
+  // Work left over from a crash or a Redis outage should not wait for the first scheduled run.
+  try {
+    const result = await createSweepPendingProcessor(c)();
+    log.info(result, "start-up sweep done");
+  } catch (err) {
+    log.warn({ err: (err as Error).message }, "start-up sweep failed; the scheduled sweep will catch up");
+  }
+}
+void startUp();
+
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) {
+    log.warn({ signal }, "second signal: exiting without waiting for running jobs");
+    process.exit(1);
+  }
+  stopping = true;
+  log.info({ signal }, "worker shutting down; waiting for running jobs");
+  const force = setTimeout(() => {
+    log.error("running jobs did not finish in time; exiting (their jobs will be retried as stalled)");
+    process.exit(1);
+  }, SHUTDOWN_GRACE_MS);
+  force.unref();
+  try {
+    // Jobs interrupted this way are picked up again by another worker's stalled-job check.
+    await set.close(connection.status !== "ready");
+    await c.close();
+    connection.disconnect();
+    log.info("worker stopped");
+    process.exit(0);
+  } catch (err) {
+    log.error({ err: (err as Error).message }, "worker did not close cleanly");
+    process.exit(1);
+  }
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,79 @@
+// sweep-pending (a job scheduler on the maintenance queue): finds work committed to PostgreSQL but never queued —
+// Redis was down, or a process died between commit and enqueue — and queues it again. Deterministic job ids
+// make a second enqueue of work that is already queued a no-op.
+import type { Queue } from "bullmq";
+import type { Container } from "../../src/container.ts";
+import { JOBS } from "../../src/platform/queues.ts";
+import { createRoutingService } from "../../src/features/routing/routing.service.ts";
+import { createNotificationService } from "../../src/features/notifications/notifications.service.ts";
+import { positiveId } from "./job-data.ts";
+
+/** Work younger than this is left alone: the request that committed it is probably enqueueing it right now. */
+export const SWEEP_GRACE_MS = 30_000;
+/** Per kind of work and per run; a bigger backlog is taken in the next runs, oldest first. */
+export const SWEEP_BATCH = 500;
+
+export interface SweepResult {
+  suggestions: number;
+  emails: number;
+  /** Failed jobs whose row still waits, put back in the queue (see reviveFailed). */
+  revived: number;
+}
+
+/**
+ * A job that used up its attempts (PostgreSQL or SMTP down for minutes) stays in the failed set, and its
+ * deterministic id then turns every later enqueue into a no-op: without this, its row would wait forever.
+ * Failed jobs whose row is done or gone (UnrecoverableError) stay failed, for an operator to look at.
+ */
+async function reviveFailed(
+  queue: Queue,
+  jobName: string,
+  idKey: string,
+  stillPending: (ids: number[]) => Promise<Set<number>>,
+  limit: number,
+): Promise<number> {
+  // Newest first: failures that will never be revived sink to the end of the list and cannot crowd it out.
+  const failed = (await queue.getJobs(["failed"], 0, limit - 1, false)).filter((job) => job?.name === jobName);
+  const withIds = failed.map((job) => ({ job, id: positiveId(job.data, idKey) }));
+  const pending = await stillPending(withIds.flatMap(({ id }) => (id === null ? [] : [id])));
+  let revived = 0;
+  for (const { job, id } of withIds) {
+    if (id === null || !pending.has(id)) continue;
+    try {
+      await job.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true });
+      revived += 1;
+    } catch {
+      // Retried by another worker's sweep in the meantime: nothing to do.
+    }
+  }
+  return revived;
+}
+
+export function createSweepPendingProcessor(c: Container, opts: { graceMs?: number; batch?: number } = {}) {
+  const graceMs = opts.graceMs ?? SWEEP_GRACE_MS;
+  const batch = opts.batch ?? SWEEP_BATCH;
+  const routing = createRoutingService(c);
+  const notifications = createNotificationService(c);
+
+  return async (): Promise<SweepResult> => {
+    const cutoff = new Date(c.now().getTime() - graceMs);
+    const [suggestionIds, emailIds] = await Promise.all([
+      routing.findUnrouted(cutoff, batch),
+      notifications.findUnsent(cutoff, batch),
+    ]);
+    const queued = await Promise.all([
+      ...suggestionIds.map((id) => c.enqueuer.routeSuggestion(id)),
+      c.enqueuer.sendEmails(emailIds),
+    ]);
+    // The enqueuer has logged why; failing the sweep job makes it visible in the queue too.
+    if (!queued.every(Boolean)) throw new Error("sweep could not queue all pending work (is Redis reachable?)");
+
+    const revived =
+      (await reviveFailed(c.queues.routing, JOBS.routeSuggestion, "suggestionId", routing.stillUnrouted, batch)) +
+      (await reviveFailed(c.queues.email, JOBS.sendEmail, "emailId", notifications.stillUnsent, batch));
+
+    const result = { suggestions: suggestionIds.length, emails: emailIds.length, revived };
+    if (result.suggestions + result.emails + result.revived > 0) c.logger.info(result, "sweep queued work that was waiting");
+    return result;
+  };
+}
