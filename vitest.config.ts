@@ -5,7 +5,7 @@ const env = {
   NODE_ENV: "test",
   DATABASE_URL: process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/golden_ideas_test",
   REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
-  REDIS_PREFIX: "gi-test",
+  REDIS_PREFIX: process.env.TEST_REDIS_PREFIX ?? "gi-test",
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
   UPLOAD_DIR: "var/test/uploads",
   MAIL_DIR: "var/test/mail",

@@ -39,7 +39,7 @@ export function createContainer(config: Config, opts: { name?: string; now?: () 
   const sessionRedis = createRedis(config.redisUrl, "session");
   sessionRedis.on("error", () => undefined /* the producer connection logs the same outage */);
   const queues = createQueues(redis, config.redisPrefix, () => undefined /* already logged by the redis listener */);
-  const enqueuer = createEnqueuer(queues, logger);
+  const enqueuer = createEnqueuer(queues, logger, () => redis.status === "ready");
   const storage = createStorage(config.uploadDir);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, mailDir: config.mailDir });
   return {

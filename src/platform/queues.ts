@@ -74,8 +74,13 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-export function createEnqueuer(queues: Pick<Queues, "routing" | "email">, logger: Logger): Enqueuer {
+export function createEnqueuer(queues: Pick<Queues, "routing" | "email">, logger: Logger, connected: () => boolean = () => true): Enqueuer {
   async function attempt(what: string, fn: () => Promise<unknown>): Promise<boolean> {
+    // Known to be down: do not make the citizen wait for a timeout; the sweep enqueues it later.
+    if (!connected()) {
+      logger.warn({ what }, "redis not connected; the sweep will enqueue later");
+      return false;
+    }
     try {
       await withTimeout(fn(), ENQUEUE_TIMEOUT_MS);
       return true;

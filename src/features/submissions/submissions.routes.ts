@@ -1,7 +1,60 @@
-import { Router } from "express";
+import { Router, type Request, type Response } from "express";
 import type { Container } from "../../container.ts";
+import { ValidationError, type FieldErrors } from "../../errors.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
+import { parseSuggestionForm } from "./submissions.schemas.ts";
+import { intakeMiddleware, pageTitle, translatorOf } from "./submissions.intake.ts";
+import { submissionServiceFor } from "./submissions.service.ts";
+import { formValues, readReceipt, RECEIPT_PATH, setReceipt, suggestionFormView } from "./submissions.view.ts";
+import { discardTempFiles, hadFiles, uploadedFiles, uploadLimitErrors } from "./uploads.ts";
 
-export function submissionRoutes(_c: Container, _csrf: Csrf): Router {
-  return Router();
+const FORM_PATH = "/suggestions/new";
+
+export function submissionRoutes(c: Container, csrf: Csrf): Router {
+  const router = Router();
+  const service = submissionServiceFor(c);
+
+  async function renderForm(req: Request, res: Response, status: number, errors?: FieldErrors) {
+    const t = translatorOf(res);
+    const form = suggestionFormView({
+      action: FORM_PATH,
+      reference: await service.referenceData(),
+      values: errors ? formValues(req.body) : {},
+      errors,
+      t,
+      filesDropped: errors ? hadFiles(req, res) : false,
+    });
+    res.status(status).render("submissions/new", { title: pageTitle(t, t("submissions:new.title"), errors), form });
+  }
+
+  router.get(FORM_PATH, (req, res) => renderForm(req, res, 200));
+
+  router.post([FORM_PATH, "/suggestions"], ...intakeMiddleware(c, csrf), async (req, res) => {
+    const files = uploadedFiles(req);
+    try {
+      const limitErrors = uploadLimitErrors(res);
+      // A text field over the multipart limit cut the body short: the fields after it are missing, not empty.
+      if (limitErrors && !limitErrors.attachments) return await renderForm(req, res, 422, limitErrors);
+      const parsed = parseSuggestionForm(req.body);
+      if (limitErrors || !parsed.ok) return await renderForm(req, res, 422, { ...(parsed.ok ? {} : parsed.errors), ...limitErrors });
+      const { trackingCode } = await service.submit({ form: parsed.data, files, locale: req.locale });
+      setReceipt(res, { secret: c.config.sessionSecret, secure: c.config.cookieSecure, trackingCode });
+      res.redirect(303, RECEIPT_PATH);
+    } catch (err) {
+      if (err instanceof ValidationError) return renderForm(req, res, 422, err.fields);
+      throw err;
+    } finally {
+      await discardTempFiles(files);
+    }
+  });
+
+  router.get(RECEIPT_PATH, async (req, res) => {
+    const t = translatorOf(res);
+    const code = readReceipt(req, c.config.sessionSecret);
+    const receipt = code ? await service.findReceipt(code) : null;
+    res.set("Cache-Control", "no-store");
+    res.render("submissions/received", { title: t("submissions:received.title"), receipt });
+  });
+
+  return router;
 }

@@ -85,7 +85,7 @@ describe("email renderer", () => {
 
     const en = renderer.render({ template: "suggestion-assigned", locale: "en", data: assigned });
     expect(en.subject).toBe("[Assigned] LN-2026-7K3M9QXA 关于在老旧小区加装电梯的建议");
-    expect(en.text).toContain("Reply due by: 10/09/2026");
+    expect(en.text).toContain("Reply due by: 9 Oct 2026");
     expect(en.text).toContain("Link: https://jy.example/staff/suggestions/42");
   });
 

@@ -1,0 +1,89 @@
+// Themed collection rounds (专题征集) as the public sees them, and submission to a round. Whether a round takes
+// suggestions is decided from a fresh read at submission time; the cached list only serves the pages.
+import type { Container } from "../../container.ts";
+import { AppError, NotFoundError } from "../../errors.ts";
+import type { Db } from "../../platform/db.ts";
+import type { Locale } from "../../platform/i18n.ts";
+import type { RoundSuggestionForm } from "../submissions/submissions.schemas.ts";
+import { submissionServiceFor, type SubmissionService, type SubmitResult } from "../submissions/submissions.service.ts";
+import { ttlCache } from "../submissions/ttl-cache.ts";
+import type { UploadedFile } from "../submissions/uploads.ts";
+import { createRoundsRepository, type PublicRound } from "./rounds.repository.ts";
+
+export type RoundPhase = "open" | "upcoming" | "closed";
+
+export interface RoundView extends PublicRound {
+  phase: RoundPhase;
+}
+
+/** A round that exists but does not take suggestions now (closed, or not yet open). */
+export class RoundNotOpenError extends AppError {
+  constructor(readonly round: RoundView) {
+    super(409, round.phase === "upcoming" ? "rounds:notYetOpen" : "rounds:closedMessage");
+  }
+}
+
+export function roundPhase(round: Pick<PublicRound, "status" | "opensAt" | "closesAt">, now: Date): RoundPhase {
+  if (round.status !== "OPEN" || now >= round.closesAt) return "closed";
+  return now < round.opensAt ? "upcoming" : "open";
+}
+
+const LIST_TTL_MS = 60_000;
+
+export function createRoundService(deps: { db: Db; now: () => Date; submissions: SubmissionService }) {
+  const repo = createRoundsRepository(deps.db);
+  const list = ttlCache(LIST_TTL_MS, () => repo.listPublic());
+  const withPhase = (r: PublicRound): RoundView => ({ ...r, phase: roundPhase(r, deps.now()) });
+
+  return {
+    async listRounds(): Promise<{ open: RoundView[]; upcoming: RoundView[]; closed: RoundView[] }> {
+      const rounds = (await list.get()).map(withPhase);
+      return {
+        // Open rounds closing soonest first: those are the ones a citizen must not miss.
+        open: rounds.filter((r) => r.phase === "open").sort((a, b) => a.closesAt.getTime() - b.closesAt.getTime()),
+        upcoming: rounds.filter((r) => r.phase === "upcoming").sort((a, b) => a.opensAt.getTime() - b.opensAt.getTime()),
+        closed: rounds.filter((r) => r.phase === "closed"),
+      };
+    },
+
+
+    /** A round's public page; drafts and unknown ids are not found. */
+    async getRound(id: number): Promise<RoundView> {
+      const round = (await list.get()).find((r) => r.id === id) ?? (await repo.findById(id));
+      if (!round || round.status === "DRAFT") throw new NotFoundError("rounds:notFound");
+      return withPhase(round);
+    },
+
+    /** The round to submit to, read fresh: a round closed a second ago takes nothing more. */
+    async openRoundForSubmission(id: number): Promise<RoundView> {
+      const fresh = await repo.findById(id);
+      if (!fresh || fresh.status === "DRAFT") throw new NotFoundError("rounds:notFound");
+      const round = withPhase(fresh);
+      if (round.phase !== "open") throw new RoundNotOpenError(round);
+      return round;
+    },
+
+    /** Throws ValidationError with field messages; nothing is stored unless it succeeds. */
+    submit(round: RoundView, input: { form: RoundSuggestionForm; files: UploadedFile[]; locale: Locale }): Promise<SubmitResult> {
+      return deps.submissions.submit({
+        form: input.form,
+        files: input.files,
+        locale: input.locale,
+        round: { id: round.id, code: round.code, topicId: input.form.topicId, topicIds: round.topics.map((t) => t.id) },
+      });
+    },
+  };
+}
+
+export type RoundService = ReturnType<typeof createRoundService>;
+
+const perContainer = new WeakMap<Container, RoundService>();
+
+export function roundServiceFor(c: Container): RoundService {
+  let service = perContainer.get(c);
+  if (!service) {
+    service = createRoundService({ db: c.db, now: () => c.now(), submissions: submissionServiceFor(c) });
+    perContainer.set(c, service);
+  }
+  return service;
+}

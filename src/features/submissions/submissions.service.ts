@@ -1,0 +1,202 @@
+// The public face of the submissions feature: reference data for the forms, and the write path of a citizen's
+// suggestion. The write path never needs Redis: the suggestion, its submitter, attachments, first event and the
+// acknowledgment email are committed in one batch transaction with routingState PENDING (the outbox); the queue
+// jobs are enqueued afterwards on a best-effort basis and the sweep catches up on anything that was not.
+import type { Config } from "../../config.ts";
+import type { Container } from "../../container.ts";
+import { ValidationError, type FieldErrors } from "../../errors.ts";
+import type { Db } from "../../platform/db.ts";
+import type { Locale } from "../../platform/i18n.ts";
+import type { Logger } from "../../platform/logger.ts";
+import type { Enqueuer } from "../../platform/queues.ts";
+import type { Storage } from "../../platform/storage.ts";
+import { addWorkingDays, shanghaiDateString } from "../calendar/working-days.ts";
+import type { EmailDraft } from "../notifications/outbox.ts";
+import { createSubmissionsRepository, type NewSuggestion, type Receipt, type ReferenceData } from "./submissions.repository.ts";
+import type { SuggestionForm } from "./submissions.schemas.ts";
+import { generateTrackingCode } from "./tracking-code.ts";
+import { ttlCache } from "./ttl-cache.ts";
+import { checkFileTypes, discardTempFiles, type UploadedFile } from "./uploads.ts";
+
+export const EVERYDAY_PREFIX = "JY";
+/** Used only when a round's code cannot serve as a tracking-code prefix (2–6 letters A–Z). */
+export const ROUND_FALLBACK_PREFIX = "ZT";
+const REFERENCE_TTL_MS = 60_000;
+const CODE_ATTEMPTS = 5;
+
+export interface SubmissionServiceDeps {
+  db: Db;
+  storage: Storage;
+  enqueuer: Enqueuer;
+  logger: Logger;
+  config: Config;
+  now: () => Date;
+}
+
+export interface RoundTarget {
+  id: number;
+  code: string;
+  topicId: number;
+  topicIds: readonly number[];
+}
+
+export interface SubmitInput {
+  form: SuggestionForm;
+  files: UploadedFile[];
+  locale: Locale;
+  /** Set for a suggestion to a themed round; the caller has checked that the round is open. */
+  round?: RoundTarget;
+}
+
+export interface SubmitResult {
+  id: number;
+  trackingCode: string;
+}
+
+function isUniqueViolation(err: unknown, field: string): boolean {
+  const e = err as { code?: string; meta?: { target?: unknown } };
+  if (e?.code !== "P2002") return false;
+  const target = e.meta?.target;
+  // With driver adapters the target is not always reported; a duplicate on this path can only be the code anyway.
+  return target === undefined || String(target).includes(field);
+}
+
+function isForeignKeyViolation(err: unknown): boolean {
+  return (err as { code?: string })?.code === "P2003";
+}
+
+export function createSubmissionService(deps: SubmissionServiceDeps) {
+  const repo = createSubmissionsRepository(deps.db);
+  const reference = ttlCache(REFERENCE_TTL_MS, () => repo.loadReferenceData());
+
+  function referenceErrors(ref: ReferenceData, input: SubmitInput): FieldErrors {
+    const errors: FieldErrors = {};
+    if (!ref.categoryIds.has(input.form.categoryId)) errors.categoryId = "submissions:errors.categoryUnknown";
+    if (!ref.regionIds.has(input.form.regionId)) errors.regionId = "submissions:errors.regionUnknown";
+    if (input.round && !input.round.topicIds.includes(input.round.topicId)) errors.topicId = "submissions:errors.topicUnknown";
+    return errors;
+  }
+
+  function prefixFor(input: SubmitInput): string {
+    if (!input.round) return EVERYDAY_PREFIX;
+    if (/^[A-Z]{2,6}$/.test(input.round.code)) return input.round.code;
+    deps.logger.warn({ roundId: input.round.id }, "round code is not a valid tracking-code prefix; using the fallback");
+    return ROUND_FALLBACK_PREFIX;
+  }
+
+  async function commit(input: SubmitInput, attachments: NewSuggestion["attachments"]): Promise<{ id: number; trackingCode: string; emailId: number | null }> {
+    const now = deps.now();
+    const prefix = prefixFor(input);
+    const year = Number(shanghaiDateString(now).slice(0, 4));
+    const screeningDueAt = addWorkingDays(now, deps.config.deadlines.screeningWorkingDays);
+    const f = input.form;
+    for (let attempt = 1; ; attempt += 1) {
+      const trackingCode = generateTrackingCode(prefix, year);
+      const suggestion = repo.createSuggestion({
+        trackingCode,
+        kind: input.round ? "ROUND" : "EVERYDAY",
+        roundId: input.round?.id ?? null,
+        topicId: input.round?.topicId ?? null,
+        title: f.title,
+        problem: f.problem,
+        proposal: f.proposal,
+        categoryId: f.categoryId,
+        regionId: f.regionId,
+        locale: input.locale,
+        submittedAt: now,
+        screeningDueAt,
+        submitter: {
+          realName: f.realName,
+          phone: f.phone,
+          email: f.email ?? null,
+          consentPublish: f.consentPublish,
+          hideIdentity: f.hideIdentity,
+        },
+        attachments,
+      });
+      try {
+        if (!f.email) {
+          const [created] = await deps.db.$transaction([suggestion]);
+          return { ...created, emailId: null };
+        }
+        const draft: EmailDraft = {
+          dedupeKey: `received-${trackingCode}`,
+          to: f.email,
+          template: "suggestion-received",
+          locale: input.locale,
+          // screeningDueAt lets the email name the date; the template falls back to "within N working days".
+          data: { trackingCode, title: f.title, trackUrl: `${deps.config.publicBaseUrl}/track`, screeningDueAt: screeningDueAt.toISOString() },
+        };
+        const [created, email] = await deps.db.$transaction([suggestion, repo.createEmail(draft)]);
+        return { ...created, emailId: email.id };
+      } catch (err) {
+        // 32^8 random codes make this astronomically rare, but a collision must not cost the citizen their text.
+        if (attempt < CODE_ATTEMPTS && (isUniqueViolation(err, "trackingCode") || isUniqueViolation(err, "dedupeKey"))) continue;
+        throw err;
+      }
+    }
+  }
+
+  return {
+    referenceData: () => reference.get(),
+
+    /**
+     * Validates what the schema cannot (existence of category, region and topic; file types by content), stores
+     * the files, commits everything in one transaction and enqueues the follow-up work. Throws ValidationError with
+     * field messages; on any failure nothing is kept, including files.
+     */
+    async submit(input: SubmitInput): Promise<SubmitResult> {
+      try {
+        const errors = referenceErrors(await reference.get(), input);
+        const checked = await checkFileTypes(input.files);
+        if ("error" in checked) errors.attachments = checked.error;
+        if (Object.keys(errors).length > 0 || "error" in checked) throw new ValidationError(errors);
+
+        const stored: NewSuggestion["attachments"] = [];
+        let created: { id: number; trackingCode: string; emailId: number | null };
+        try {
+          for (const file of checked.files) {
+            const storedName = await deps.storage.put(file.tempPath, file.ext);
+            stored.push({ storedName, originalName: file.originalName, mimeType: file.mimeType, size: file.size });
+          }
+          created = await commit(input, stored);
+        } catch (err) {
+          await Promise.all(stored.map((s) => deps.storage.remove(s.storedName).catch(() => undefined)));
+          if (isForeignKeyViolation(err)) {
+            // A category, region or topic removed since the cache was filled: answer as if it had been unknown.
+            reference.clear();
+            const fresh = referenceErrors(await reference.get(), input);
+            if (Object.keys(fresh).length > 0) throw new ValidationError(fresh);
+          }
+          throw err;
+        }
+
+        // After the commit, best-effort: the enqueuer logs and returns false when Redis is down (after its own
+        // timeout, hence both at once), and the sweep re-enqueues rows still PENDING.
+        await Promise.all([
+          deps.enqueuer.routeSuggestion(created.id),
+          created.emailId !== null ? deps.enqueuer.sendEmails([created.emailId]) : Promise.resolve(true),
+        ]);
+        return { id: created.id, trackingCode: created.trackingCode };
+      } finally {
+        await discardTempFiles(input.files);
+      }
+    },
+
+    findReceipt: (trackingCode: string): Promise<Receipt | null> => repo.findReceipt(trackingCode),
+  };
+}
+
+export type SubmissionService = ReturnType<typeof createSubmissionService>;
+
+const perContainer = new WeakMap<Container, SubmissionService>();
+
+/** One service (and so one reference-data cache) per container, shared by the routers that need it. */
+export function submissionServiceFor(c: Container): SubmissionService {
+  let service = perContainer.get(c);
+  if (!service) {
+    service = createSubmissionService({ db: c.db, storage: c.storage, enqueuer: c.enqueuer, logger: c.logger, config: c.config, now: () => c.now() });
+    perContainer.set(c, service);
+  }
+  return service;
+}

@@ -1,0 +1,111 @@
+// The view model of the suggestion form, shared by the everyday form and a round's form
+// (views/partials/submissions/form.hbs), and the signed receipt that carries a tracking code across the redirect.
+import { createHmac, timingSafeEqual } from "node:crypto";
+import type { Request, Response } from "express";
+import type { FieldErrors } from "../../errors.ts";
+import type { Translate } from "../../platform/i18n.ts";
+import type { NamedOption, ReferenceData } from "./submissions.repository.ts";
+import { FIELD_ORDER, LIMITS } from "./submissions.schemas.ts";
+import { TRACKING_CODE_PATTERN } from "./tracking-code.ts";
+
+const TEXT_FIELDS = ["title", "categoryId", "regionId", "topicId", "problem", "proposal", "realName", "phone", "email"] as const;
+const CHECKBOXES = ["consentPublish", "hideIdentity"] as const;
+// What is echoed back into the form: enough to fix an over-long text, not an amplifier for a 1 MB field.
+const ECHO_MAX = 20_000;
+
+export type FormValues = Partial<Record<(typeof TEXT_FIELDS)[number], string>> & Partial<Record<(typeof CHECKBOXES)[number], boolean>>;
+
+/** The citizen's input as typed, for re-rendering the form after an error. */
+export function formValues(body: unknown): FormValues {
+  const src = (body ?? {}) as Record<string, unknown>;
+  const values: FormValues = {};
+  for (const field of TEXT_FIELDS) {
+    const raw = Array.isArray(src[field]) ? (src[field] as unknown[])[0] : src[field];
+    if (typeof raw === "string") values[field] = raw.slice(0, ECHO_MAX);
+  }
+  for (const field of CHECKBOXES) {
+    const raw = Array.isArray(src[field]) ? (src[field] as unknown[])[0] : src[field];
+    values[field] = typeof raw === "string" && ["on", "1", "true", "yes"].includes(raw.trim().toLowerCase());
+  }
+  return values;
+}
+
+export interface TopicOption {
+  id: number;
+  title: string;
+  titleEn: string;
+}
+
+/** The DOM id of a field's input: what the error summary links to. */
+export function fieldId(field: string): string {
+  return field === "form" ? "form-top" : `f-${field}`;
+}
+
+export function suggestionFormView(opts: {
+  action: string;
+  reference: ReferenceData;
+  values?: FormValues;
+  errors?: FieldErrors;
+  t: Translate;
+  topics?: TopicOption[];
+  filesDropped?: boolean;
+}) {
+  const values = opts.values ?? {};
+  const errors = opts.errors ?? {};
+  const selected = (id: number, value: string | undefined) => value !== undefined && String(id) === value.trim();
+  const option = (o: NamedOption, value: string | undefined) => ({ ...o, selected: selected(o.id, value) });
+  const messages: Record<string, string> = {};
+  for (const [field, key] of Object.entries(errors)) messages[field] = opts.t(key, { ...LIMITS, maxFileMb: LIMITS.maxFileBytes / 1024 / 1024 });
+  const order: readonly string[] = ["form", ...FIELD_ORDER];
+  const errorList = Object.keys(messages)
+    .sort((a, b) => (order.indexOf(a) === -1 ? 99 : order.indexOf(a)) - (order.indexOf(b) === -1 ? 99 : order.indexOf(b)))
+    .map((field) => ({ field, id: fieldId(field), message: messages[field] }));
+  return {
+    action: opts.action,
+    values,
+    errors: messages,
+    errorList,
+    hasErrors: errorList.length > 0,
+    filesDropped: Boolean(opts.filesDropped),
+    categories: opts.reference.categories.map((c) => option(c, values.categoryId)),
+    province: opts.reference.province ? option(opts.reference.province, values.regionId) : null,
+    cities: opts.reference.cities.map((city) => ({
+      ...option(city, values.regionId),
+      counties: city.counties.map((c) => option(c, values.regionId)),
+    })),
+    topics: opts.topics?.map((topic) => ({ ...topic, selected: selected(topic.id, values.topicId) })),
+    limits: { ...LIMITS, maxFileMb: LIMITS.maxFileBytes / 1024 / 1024 },
+  };
+}
+
+// The confirmation page after the redirect reads the code from a short-lived signed cookie rather than from the
+// URL, so the code does not end up in browser history, shared links or proxy logs.
+const RECEIPT_COOKIE = "gi_receipt";
+export const RECEIPT_PATH = "/suggestions/received";
+const RECEIPT_MAX_AGE_MS = 30 * 60 * 1000;
+
+function sign(secret: string, value: string): string {
+  return createHmac("sha256", secret).update(`receipt:${value}`).digest("base64url");
+}
+
+export function setReceipt(res: Response, opts: { secret: string; secure: boolean; trackingCode: string }): void {
+  res.cookie(RECEIPT_COOKIE, `${opts.trackingCode}.${sign(opts.secret, opts.trackingCode)}`, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: opts.secure,
+    path: RECEIPT_PATH,
+    maxAge: RECEIPT_MAX_AGE_MS,
+  });
+}
+
+export function readReceipt(req: Request, secret: string): string | undefined {
+  const raw: unknown = req.cookies?.[RECEIPT_COOKIE];
+  if (typeof raw !== "string") return undefined;
+  const dot = raw.lastIndexOf(".");
+  if (dot < 0) return undefined;
+  const code = raw.slice(0, dot);
+  const given = Buffer.from(raw.slice(dot + 1));
+  const expected = Buffer.from(sign(secret, code));
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  return TRACKING_CODE_PATTERN.test(code) ? code : undefined;
+}

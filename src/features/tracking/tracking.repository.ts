@@ -1,0 +1,93 @@
+import type { Db, DbClient } from "../../platform/db.ts";
+import type { AdoptionResult, NotAcceptedReason, PolicyMeasureType, SuggestionKind, SuggestionStatus } from "../../generated/prisma/enums.ts";
+
+export interface TrackedSuggestion {
+  trackingCode: string;
+  title: string;
+  kind: SuggestionKind;
+  status: SuggestionStatus;
+  submittedAt: Date;
+  screeningDueAt: Date;
+  replyDueAt: Date | null;
+  notAcceptedReason: NotAcceptedReason | null;
+  round: { title: string; titleEn: string } | null;
+  topic: { title: string; titleEn: string } | null;
+  leadDepartment: { name: string; nameEn: string } | null;
+  events: { toStatus: SuggestionStatus; createdAt: Date; department: { name: string; nameEn: string } | null }[];
+  reply: {
+    adoption: AdoptionResult;
+    explanation: string;
+    body: string;
+    createdAt: Date;
+    department: { name: string; nameEn: string };
+  } | null;
+  measures: {
+    type: PolicyMeasureType;
+    title: string;
+    docNumber: string | null;
+    issuingBody: string;
+    issuedOn: Date;
+    url: string | null;
+  }[];
+}
+
+export function createTrackingRepository(db: Db) {
+  return {
+    /** Just enough to check the pair: the same small query whether or not the code exists. */
+    findCredentials(trackingCode: string, client: DbClient = db): Promise<{ id: number; phone: string } | null> {
+      return client.submitter
+        .findFirst({ where: { suggestion: { trackingCode } }, select: { suggestionId: true, phone: true } })
+        .then((row) => (row ? { id: row.suggestionId, phone: row.phone } : null));
+    },
+
+    async findTracked(id: number, client: DbClient = db): Promise<TrackedSuggestion | null> {
+      const row = await client.suggestion.findUnique({
+        where: { id },
+        select: {
+          trackingCode: true,
+          title: true,
+          kind: true,
+          status: true,
+          submittedAt: true,
+          screeningDueAt: true,
+          replyDueAt: true,
+          notAcceptedReason: true,
+          round: { select: { title: true, titleEn: true } },
+          topic: { select: { title: true, titleEn: true } },
+          leadDepartment: { select: { name: true, nameEn: true } },
+          // Internal events (notes between offices, reminders) are not the citizen's to read.
+          events: {
+            where: { internal: false, toStatus: { not: null } },
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            select: { toStatus: true, createdAt: true, departmentId: true },
+          },
+          replies: {
+            where: { isLead: true },
+            orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+            take: 1,
+            select: { adoption: true, explanation: true, body: true, createdAt: true, department: { select: { name: true, nameEn: true } } },
+          },
+          measures: {
+            orderBy: { linkedAt: "asc" },
+            select: { measure: { select: { type: true, title: true, docNumber: true, issuingBody: true, issuedOn: true, url: true } } },
+          },
+        },
+      });
+      if (!row) return null;
+      const departmentIds = [...new Set(row.events.map((e) => e.departmentId).filter((d): d is number => d !== null))];
+      const departments = departmentIds.length
+        ? await client.department.findMany({ where: { id: { in: departmentIds } }, select: { id: true, name: true, nameEn: true } })
+        : [];
+      const byId = new Map(departments.map((d) => [d.id, { name: d.name, nameEn: d.nameEn }]));
+      const { events, replies, measures, ...rest } = row;
+      return {
+        ...rest,
+        events: events.flatMap((e) =>
+          e.toStatus ? [{ toStatus: e.toStatus, createdAt: e.createdAt, department: e.departmentId !== null ? (byId.get(e.departmentId) ?? null) : null }] : [],
+        ),
+        reply: replies[0] ?? null,
+        measures: measures.map((m) => m.measure),
+      };
+    },
+  };
+}
