@@ -4,6 +4,11 @@
 // patches/@prisma+adapter-pg+6.19.3.patch, applied by patch-package on install. Remove it when upstream ships the fix.
 import { defineConfig } from "prisma/config";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { DEFAULT_DATABASE_URL } from "./src/config.ts";
+
+// The schema's `url = env("DATABASE_URL")` must resolve even on a fresh install (postinstall runs
+// `prisma generate` before anyone set it): an unresolved url makes the CLI fetch a native query engine.
+process.env.DATABASE_URL ??= DEFAULT_DATABASE_URL;
 
 export default defineConfig({
   experimental: { adapter: true },
@@ -11,8 +16,6 @@ export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations", seed: "tsx prisma/seed.ts" },
   async adapter() {
-    const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set");
-    return new PrismaPg({ connectionString: url });
+    return new PrismaPg({ connectionString: process.env.DATABASE_URL });
   },
 });

@@ -5,10 +5,13 @@ const bool = z
   .enum(["true", "false", "1", "0", ""])
   .transform((v) => v === "true" || v === "1");
 
+/** The development database; prisma.config.ts falls back to it too, so the CLI and the app agree. */
+export const DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/golden_ideas";
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DATABASE_URL: z.string().url().default("postgresql://postgres@127.0.0.1:5432/golden_ideas"),
+  DATABASE_URL: z.string().url().default(DEFAULT_DATABASE_URL),
   REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
   // Namespaces queues, sessions and rate-limit keys so several apps (or test runs) can share one Redis.
   REDIS_PREFIX: z.string().regex(/^[a-z0-9-]+$/).default("gi"),
