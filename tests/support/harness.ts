@@ -18,7 +18,7 @@ export async function resetState(c: Container): Promise<void> {
   if (tables.length) {
     await c.db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
   }
-  const keys = await c.redis.keys(`${c.config.redisPrefix}*`);
+  const keys = await c.redis.keys(`${c.config.redisPrefix}:*`);
   if (keys.length) await c.redis.del(...keys);
 }
 
