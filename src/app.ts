@@ -19,6 +19,10 @@ import { submissionRoutes } from "./features/submissions/submissions.routes.ts";
 import { roundRoutes } from "./features/rounds/rounds.routes.ts";
 import { trackingRoutes } from "./features/tracking/tracking.routes.ts";
 import { staffRoutes } from "./features/auth/staff.routes.ts";
+import { coordinationRoutes } from "./features/coordination/coordination.routes.ts";
+import { caseworkRoutes } from "./features/casework/casework.routes.ts";
+import { measureRoutes } from "./features/measures/measures.routes.ts";
+import { feedbackRoutes } from "./features/feedback/feedback.routes.ts";
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -75,7 +79,8 @@ export function createApp(c: Container): Express {
   app.use(submissionRoutes(c, csrf));
   app.use(roundRoutes(c, csrf));
   app.use(trackingRoutes(c, csrf));
-  app.use(staffRoutes(c, csrf, []));
+  app.use(feedbackRoutes(c, csrf));
+  app.use(staffRoutes(c, csrf, [coordinationRoutes(c, csrf), measureRoutes(c, csrf), caseworkRoutes(c, csrf)]));
 
   app.use(notFoundHandler);
   app.use(errorHandler(c.logger));

@@ -1,4 +1,4 @@
-// The worker process (`npm run worker`): one BullMQ Worker per queue, the sweep's job scheduler, one sweep at
+// The worker process (`npm run worker`): one BullMQ Worker per queue, the job schedulers (sweep, deadline scan), one sweep at
 // start-up, and a graceful close on SIGTERM/SIGINT. Any number of these may run against the same Redis.
 import { loadConfig } from "../src/config.ts";
 import { createContainer } from "../src/container.ts";
@@ -9,6 +9,12 @@ import { createSweepPendingProcessor } from "./processors/sweep-pending.ts";
 
 /** Deterministic, so every worker process upserts the same scheduler instead of adding one each. */
 const SWEEP_SCHEDULER_ID = "sweep-pending";
+const SCAN_DEADLINES_SCHEDULER_ID = "scan-deadlines";
+/**
+ * Deadlines are whole working days and reminders go out days ahead, so a quarter of an hour is prompt enough; the
+ * scan is idempotent, so a shorter interval would only cost queries.
+ */
+const SCAN_DEADLINES_EVERY_MS = 15 * 60_000;
 const SHUTDOWN_GRACE_MS = 30_000;
 
 const config = loadConfig();
@@ -45,8 +51,8 @@ log.info({ queues: set.workers.map((w) => w.name), prefix: config.redisPrefix },
 let stopping = false;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
-/** The scheduler needs Redis: keep trying until it is there (or the process is asked to stop). */
-async function scheduleSweep(): Promise<boolean> {
+/** The schedulers need Redis: keep trying until it is there (or the process is asked to stop). */
+async function scheduleJobs(): Promise<boolean> {
   for (let delay = 500; !stopping; delay = Math.min(delay * 2, 5_000)) {
     try {
       await c.queues.maintenance.upsertJobScheduler(
@@ -60,6 +66,12 @@ async function scheduleSweep(): Promise<boolean> {
         },
       );
       log.info({ everyMs: config.sweepEveryMs }, "sweep scheduled");
+      await c.queues.maintenance.upsertJobScheduler(
+        SCAN_DEADLINES_SCHEDULER_ID,
+        { every: SCAN_DEADLINES_EVERY_MS },
+        { name: JOBS.scanDeadlines, data: {}, opts: { attempts: 1, removeOnComplete: true, removeOnFail: 100 } },
+      );
+      log.info({ everyMs: SCAN_DEADLINES_EVERY_MS }, "deadline scan scheduled");
       return true;
     } catch {
       await sleep(delay);
@@ -69,7 +81,7 @@ async function scheduleSweep(): Promise<boolean> {
 }
 
 async function startUp(): Promise<void> {
-  if (!(await scheduleSweep())) return;
+  if (!(await scheduleJobs())) return;
   // Work left over from a crash or a Redis outage should not wait for the first scheduled run.
   try {
     const result = await createSweepPendingProcessor(c)();

@@ -7,6 +7,7 @@ import { JOBS, QUEUES } from "../src/platform/queues.ts";
 import { createRouteSuggestionProcessor } from "./processors/route-suggestion.ts";
 import { createSendEmailProcessor } from "./processors/send-email.ts";
 import { createSweepPendingProcessor } from "./processors/sweep-pending.ts";
+import { createScanDeadlinesProcessor } from "./processors/scan-deadlines.ts";
 
 export type QueueName = keyof typeof QUEUES;
 type Processor = (job: Job) => Promise<unknown>;
@@ -21,7 +22,7 @@ export function processorsFor(c: Container): Record<QueueName, Record<string, Pr
   return {
     routing: { [JOBS.routeSuggestion]: createRouteSuggestionProcessor(c) },
     email: { [JOBS.sendEmail]: createSendEmailProcessor(c) },
-    maintenance: { [JOBS.sweepPending]: createSweepPendingProcessor(c) },
+    maintenance: { [JOBS.sweepPending]: createSweepPendingProcessor(c), [JOBS.scanDeadlines]: createScanDeadlinesProcessor(c) },
   };
 }
 

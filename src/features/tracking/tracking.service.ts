@@ -16,7 +16,8 @@ export interface TrackingView extends Omit<TrackedSuggestion, "measures"> {
   measures: (TrackedSuggestion["measures"][number] & { safeUrl: string | null })[];
 }
 
-function lastFourMatches(phone: string, last4: string): boolean {
+/** Exported for features/feedback, which re-checks the same pair before a rating. */
+export function lastFourMatches(phone: string, last4: string): boolean {
   const a = Buffer.from(phone.slice(-4).padStart(4, "#"));
   const b = Buffer.from(last4.padStart(4, "#"));
   return a.length === b.length && timingSafeEqual(a, b);

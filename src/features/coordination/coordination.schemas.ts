@@ -1,0 +1,198 @@
+// What a coordinator may post in the screening, assignment and extension forms. Every message is an i18n key
+// ("coordination" namespace) so a form re-renders it in the reader's language. Whether a department or a
+// tracking code exists, and whether a date is a working day, is checked by the service; this file checks shape.
+import { z } from "zod";
+import type { NotAcceptedReason } from "../../generated/prisma/enums.ts";
+import type { FieldErrors } from "../../errors.ts";
+import { cleanText, fieldErrorsOf, type ParseResult } from "../submissions/submissions.schemas.ts";
+import { normalizeTrackingCode } from "../submissions/tracking-code.ts";
+
+export const NOTE_MAX = 2000;
+
+export const NOT_ACCEPTED_REASONS = [
+  "COMPLAINT_OR_REQUEST",
+  "LEGAL_CHANNEL",
+  "IN_PETITION_CHANNEL",
+  "PRIVATE_DISPUTE",
+  "EMPTY_OR_UNLAWFUL",
+  "DUPLICATE",
+] as const satisfies readonly NotAcceptedReason[];
+
+/** Where a referred suggestion goes: the 12345 government service hotline or the petition (信访) office. */
+export const REFERRAL_CHANNELS = ["HOTLINE_12345", "PETITION"] as const;
+export type ReferralChannel = (typeof REFERRAL_CHANNELS)[number];
+
+/** Form bodies can repeat a field (a=1&a=2) and then carry an array: only the first value counts. */
+function first(value: unknown): unknown {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function all(value: unknown): unknown[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+const ID = /^\d{1,9}$/;
+
+function toId(value: unknown): number | undefined {
+  if (typeof value !== "string" || !ID.test(value.trim())) return undefined;
+  const n = Number(value.trim());
+  return n > 0 ? n : undefined;
+}
+
+/** A positive id from a URL segment, or null (the route answers 404). */
+export function parseId(value: unknown): number | null {
+  return toId(value) ?? null;
+}
+
+const selectedId = (required: string) => z.preprocess((v) => toId(first(v)), z.number({ error: required }).int());
+
+function cleanedNote(v: unknown): string | undefined {
+  const s = first(v);
+  if (typeof s !== "string") return undefined;
+  const cleaned = cleanText(s);
+  return cleaned === "" ? undefined : cleaned;
+}
+
+/** A note someone must write (the citizen or a department reads it). */
+const requiredNote = (required: string) =>
+  z.preprocess(cleanedNote, z.string({ error: required }).max(NOTE_MAX, { error: "coordination:errors.noteTooLong" }));
+
+const optionalNote = z.preprocess(cleanedNote, z.string().max(NOTE_MAX, { error: "coordination:errors.noteTooLong" }).optional());
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** "YYYY-MM-DD" that names a real calendar day (2026-02-30 does not). */
+export function isCalendarDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === value;
+}
+
+const dueDate = z.preprocess(
+  (v) => {
+    const s = first(v);
+    if (typeof s !== "string") return undefined;
+    const trimmed = s.trim();
+    return trimmed === "" ? undefined : trimmed;
+  },
+  z
+    .string({ error: "coordination:errors.dueDateRequired" })
+    .refine(isCalendarDate, { error: "coordination:errors.dueDateInvalid" }),
+);
+
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** The last millisecond of a "YYYY-MM-DD" day in Shanghai: what a deadline on that day means. */
+export function endOfShanghaiDay(isoDate: string): Date {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1) - SHANGHAI_OFFSET_MS - 1);
+}
+
+export const acceptFormSchema = z.object({
+  leadDepartmentId: selectedId("coordination:errors.leadRequired"),
+  assistDepartmentIds: z.preprocess(
+    (v) => [...new Set(all(v).map(toId).filter((id): id is number => id !== undefined))],
+    z.array(z.number().int()).max(20, { error: "coordination:errors.tooManyAssists" }),
+  ),
+  replyDueDate: dueDate,
+  note: optionalNote,
+});
+export type AcceptForm = z.infer<typeof acceptFormSchema>;
+
+export const notAcceptFormSchema = z.object({
+  reason: z.preprocess((v) => first(v), z.enum(NOT_ACCEPTED_REASONS, { error: "coordination:errors.reasonRequired" })),
+  note: requiredNote("coordination:errors.citizenNoteRequired"),
+});
+export type NotAcceptForm = z.infer<typeof notAcceptFormSchema>;
+
+export const referFormSchema = z.object({
+  channel: z.preprocess((v) => first(v), z.enum(REFERRAL_CHANNELS, { error: "coordination:errors.channelRequired" })),
+  note: requiredNote("coordination:errors.citizenNoteRequired"),
+});
+export type ReferForm = z.infer<typeof referFormSchema>;
+
+export const mergeFormSchema = z.object({
+  targetCode: z.preprocess(
+    (v) => {
+      const s = first(v);
+      if (typeof s !== "string") return undefined;
+      const code = normalizeTrackingCode(s.slice(0, 100));
+      return code === "" ? undefined : code;
+    },
+    z.string({ error: "coordination:errors.targetRequired" }).max(40, { error: "coordination:errors.targetNotFound" }),
+  ),
+  note: optionalNote,
+});
+export type MergeForm = z.infer<typeof mergeFormSchema>;
+
+export const importantFormSchema = z.object({
+  important: z.preprocess((v) => {
+    const s = first(v);
+    if (s === "1" || s === "true") return true;
+    if (s === "0" || s === "false") return false;
+    return undefined;
+  }, z.boolean({ error: "coordination:errors.importantInvalid" })),
+});
+export type ImportantForm = z.infer<typeof importantFormSchema>;
+
+export const transferFormSchema = z.object({
+  leadDepartmentId: selectedId("coordination:errors.leadRequired"),
+  replyDueDate: dueDate,
+});
+export type TransferForm = z.infer<typeof transferFormSchema>;
+
+export const approveFormSchema = z.object({
+  note: optionalNote,
+});
+export type ApproveForm = z.infer<typeof approveFormSchema>;
+
+export const refuseFormSchema = z.object({
+  note: requiredNote("coordination:errors.refusalNoteRequired"),
+});
+export type RefuseForm = z.infer<typeof refuseFormSchema>;
+
+export function parseForm<T>(schema: z.ZodType<T>, body: unknown): ParseResult<T> {
+  const r = schema.safeParse(body ?? {});
+  return r.success ? { ok: true, data: r.data } : { ok: false, errors: fieldErrorsOf(r.error) };
+}
+
+/** Queue filters from the query string: anything malformed is simply no filter. */
+export interface QueueFilters {
+  kind: "EVERYDAY" | "ROUND" | null;
+  roundId: number | null;
+  categoryId: number | null;
+  /** Keyset cursor: the last row of the previous page. */
+  after: { submittedAt: Date; id: number } | null;
+}
+
+export function parseQueueFilters(query: Record<string, unknown>): QueueFilters {
+  const kind = first(query.kind);
+  return {
+    kind: kind === "EVERYDAY" || kind === "ROUND" ? kind : null,
+    roundId: toId(first(query.round)) ?? null,
+    categoryId: toId(first(query.category)) ?? null,
+    after: parseCursor(first(query.after)),
+  };
+}
+
+/** `<epoch ms>.<id>`: opaque to the user, but plain enough to need no signing (it only selects what staff may see). */
+export function formatCursor(row: { submittedAt: Date; id: number }): string {
+  return `${row.submittedAt.getTime()}.${row.id}`;
+}
+
+export function parseCursor(value: unknown): QueueFilters["after"] {
+  if (typeof value !== "string") return null;
+  const m = /^(\d{1,15})\.(\d{1,9})$/.exec(value);
+  if (!m) return null;
+  const submittedAt = new Date(Number(m[1]));
+  const id = Number(m[2]);
+  return Number.isNaN(submittedAt.getTime()) || id < 1 ? null : { submittedAt, id };
+}
+
+export function parseDepartmentFilter(query: Record<string, unknown>): number | null {
+  return toId(first(query.department)) ?? null;
+}
+
+export type { FieldErrors, ParseResult };

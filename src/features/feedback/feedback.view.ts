@@ -1,0 +1,62 @@
+// The view model of the rating panel on the tracking result page (views/partials/feedback/rating-form.hbs), which
+// the tracking page passes as `rating`.
+import type { Response } from "express";
+import type { Container } from "../../container.ts";
+import type { FieldErrors } from "../../errors.ts";
+import type { Translate } from "../../platform/i18n.ts";
+import { feedbackServiceFor, type RatingState } from "./feedback.service.ts";
+import { RATING_LIMITS } from "./feedback.schemas.ts";
+
+export interface RatingPanelOptions {
+  values?: { score?: string; comment?: string };
+  errors?: FieldErrors;
+  /** A thank-you after rating, or why a rating was refused. */
+  notice?: { kind: "thanks" | "refused"; key: string };
+}
+
+const SCORES = [1, 2, 3, 4, 5] as const;
+
+export function stars(score: number): string {
+  const n = Math.max(0, Math.min(RATING_LIMITS.scoreMax, Math.round(score)));
+  return "★".repeat(n) + "☆".repeat(RATING_LIMITS.scoreMax - n);
+}
+
+export function ratingPanelView(
+  t: Translate,
+  state: RatingState,
+  pair: { code: string; phoneLast4: string },
+  opts: RatingPanelOptions = {},
+) {
+  const errors: Record<string, string> = {};
+  for (const [field, key] of Object.entries(opts.errors ?? {})) errors[field] = t(key, { ...RATING_LIMITS });
+  const errorList = Object.entries(errors).map(([field, message]) => ({ id: `f-rating-${field}`, message }));
+  const values = opts.values ?? {};
+  return {
+    // The citizen typed these a moment ago; the form sends them back so the pair can be checked again.
+    code: pair.code,
+    phoneLast4: pair.phoneLast4,
+    isOpen: state.kind === "open",
+    isRated: state.kind === "rated",
+    isExpired: state.kind === "expired",
+    windowEndsAt: state.kind === "open" ? state.windowEndsAt : null,
+    rating:
+      state.kind === "rated"
+        ? { ...state.rating, stars: stars(state.rating.score), label: t("feedback:scoreOf", { score: state.rating.score, max: RATING_LIMITS.scoreMax }) }
+        : null,
+    scores: SCORES.map((score) => ({ score, label: t(`feedback:score.${score}`), checked: values.score === String(score) })),
+    values,
+    errors,
+    errorList,
+    notice: opts.notice ? { thanks: opts.notice.kind === "thanks", message: t(opts.notice.key) } : null,
+    limits: RATING_LIMITS,
+  };
+}
+
+export type RatingPanelView = ReturnType<typeof ratingPanelView>;
+
+/** For the tracking page: the panel of a suggestion it has just found with this pair. */
+export function ratingPanels(c: Container) {
+  const service = feedbackServiceFor(c);
+  return async (res: Response, trackingCode: string, phoneLast4: string, opts: RatingPanelOptions = {}): Promise<RatingPanelView> =>
+    ratingPanelView(res.locals.t as Translate, await service.stateByCode(trackingCode), { code: trackingCode, phoneLast4 }, opts);
+}
