@@ -1,14 +1,15 @@
 import { defineConfig } from "vitest/config";
 
 // Tests run against real PostgreSQL and Redis, in a database and a key prefix of their own.
+const prefix = process.env.TEST_REDIS_PREFIX ?? "gi-test";
 const env = {
   NODE_ENV: "test",
   DATABASE_URL: process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/golden_ideas_test",
   REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
-  REDIS_PREFIX: process.env.TEST_REDIS_PREFIX ?? "gi-test",
+  REDIS_PREFIX: prefix,
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
-  UPLOAD_DIR: "var/test/uploads",
-  MAIL_DIR: "var/test/mail",
+  UPLOAD_DIR: `var/test/${prefix}/uploads`,
+  MAIL_DIR: `var/test/${prefix}/mail`,
   SUBMISSIONS_PER_IP_PER_HOUR: "10000",
 };
 

@@ -3,7 +3,9 @@
 // keyset query (casework.repository.ts findInboxRows) fetches page 1 and page 500, and the same query written
 // the naive way (OFFSET) fetches page 500 on the same data. The ratios are the result; times vary by machine.
 //
-//   npx tsx bench/inbox.bench.ts            (BENCH_DATABASE_URL to use another throwaway database)
+//   npx tsx bench/inbox.bench.ts            (BENCH_DATABASE_URL to use another throwaway database,
+//                                            BENCH_SUGGESTIONS to change the 100,000)
+//   npm run bench                           (bench/submit.bench.ts, then this one)
 import { performance } from "node:perf_hooks";
 import { ensureDatabase, migrateDeploy } from "../src/cli/database.ts";
 import { createDb, type Db } from "../src/platform/db.ts";

@@ -1,7 +1,9 @@
 // Submission throughput: the real POST /suggestions (multipart form, CSRF, validation, reference-data checks,
 // the one-round-trip batch transaction, the best-effort enqueue) against a baseline in the same process — a bare
 // Express handler doing one `pg` INSERT of a 12-column row from the same form. Prints both rates and the ratio.
-//   npm run bench            (BENCH_REQUESTS=3000 BENCH_CONCURRENCY=50 to change the load)
+//   npx tsx bench/submit.bench.ts   (BENCH_REQUESTS=3000 BENCH_CONCURRENCY=50 to change the load;
+//                                    BENCH_DATABASE_URL to use another throwaway database)
+//   npm run bench                   (this bench, then bench/inbox.bench.ts)
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import express from "express";

@@ -7,6 +7,7 @@ import type {
   RoutingState, SuggestionKind, SuggestionStatus,
 } from "../../src/generated/prisma/enums.ts";
 import { addWorkingDays, isWorkingDay, workingDaysBetween } from "../../src/features/calendar/working-days.ts";
+import { EVENT_TYPE, type EventType } from "../../src/features/handling/event-types.ts";
 import { generateTrackingCode } from "../../src/features/submissions/tracking-code.ts";
 import {
   createTokenizer, matchRule, type RuleInput, type RuleReason, type Tokenizer,
@@ -28,26 +29,26 @@ import {
 } from "./suggestion-templates.ts";
 import { DEMO_ACCOUNTS } from "./users.ts";
 
-/** Event types written to HandlingEvent.type, one per kind of transition. */
+/** Event types written to HandlingEvent.type, one per kind of transition (the app's own names, see event-types.ts). */
 export const EVENT = {
-  submitted: "SUBMITTED",
-  routed: "ROUTED",
-  triage: "TRIAGE",
-  accepted: "ACCEPTED",
-  notAccepted: "NOT_ACCEPTED",
-  referred: "REFERRED",
-  merged: "MERGED",
-  assigned: "ASSIGNED",
-  assignmentAccepted: "ASSIGNMENT_ACCEPTED",
-  returned: "RETURNED",
-  transferred: "TRANSFERRED",
-  extensionApproved: "EXTENSION_APPROVED",
-  replied: "REPLIED",
-  closed: "CLOSED",
+  submitted: EVENT_TYPE.SUBMITTED,
+  routed: EVENT_TYPE.ROUTED,
+  triage: EVENT_TYPE.TRIAGE,
+  accepted: EVENT_TYPE.ACCEPTED,
+  notAccepted: EVENT_TYPE.NOT_ACCEPTED,
+  referred: EVENT_TYPE.REFERRED,
+  merged: EVENT_TYPE.MERGED,
+  assigned: EVENT_TYPE.ASSIGNED,
+  assignmentAccepted: EVENT_TYPE.ASSIGNMENT_ACCEPTED,
+  returned: EVENT_TYPE.RETURNED,
+  transferred: EVENT_TYPE.TRANSFERRED,
+  extensionApproved: EVENT_TYPE.EXTENSION_APPROVED,
+  replied: EVENT_TYPE.REPLIED,
+  closed: EVENT_TYPE.CLOSED,
 } as const;
 
 export interface PlannedEvent {
-  type: string;
+  type: EventType;
   fromStatus: SuggestionStatus | null;
   toStatus: SuggestionStatus | null;
   /** Email of the demo account that acted; null for the citizen or the routing worker. */

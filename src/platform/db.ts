@@ -8,3 +8,18 @@ export type DbClient = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "
 export function createDb(databaseUrl: string, poolSize = 10): Db {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }) });
 }
+
+const PRISMA_TO_SQLSTATE: Record<string, string> = { P2002: "23505", P2003: "23503" };
+
+/**
+ * The PostgreSQL SQLSTATE behind a Prisma error, whether Prisma mapped it (P2002, P2003) or it came from a raw
+ * query through the driver adapter (P2010 carrying the original code).
+ */
+export function sqlState(err: unknown): string | undefined {
+  const e = err as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } };
+  if (!e?.code) return undefined;
+  return PRISMA_TO_SQLSTATE[e.code] ?? e.meta?.driverAdapterError?.cause?.originalCode;
+}
+
+export const UNIQUE_VIOLATION = "23505";
+export const FOREIGN_KEY_VIOLATION = "23503";

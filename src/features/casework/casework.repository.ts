@@ -5,6 +5,7 @@ import type {
   AdoptionResult, AssignmentRole, AssignmentStatus, ExtensionStatus, PolicyMeasureType, SuggestionKind, SuggestionStatus,
 } from "../../generated/prisma/enums.ts";
 import type { DbClient } from "../../platform/db.ts";
+import { EVENT_TYPE, type EventType } from "../handling/event-types.ts";
 import type { Cursor } from "./casework.schemas.ts";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -279,7 +280,7 @@ export function findSubmitter(db: DbClient, suggestionId: number) {
 
 export interface EventInput {
   suggestionId: number;
-  type: string;
+  type: EventType;
   actorId: number;
   departmentId: number | null;
   note?: string | null;
@@ -341,7 +342,7 @@ export function createReply(
 /** The same note by the same person on the same case shortly before: the second click of a double submission. */
 export async function findRecentSameNote(tx: DbClient, q: { suggestionId: number; actorId: number; note: string; since: Date }): Promise<boolean> {
   const found = await tx.handlingEvent.findFirst({
-    where: { suggestionId: q.suggestionId, actorId: q.actorId, type: "NOTE", note: q.note, createdAt: { gte: q.since } },
+    where: { suggestionId: q.suggestionId, actorId: q.actorId, type: EVENT_TYPE.NOTE, note: q.note, createdAt: { gte: q.since } },
     select: { id: true },
   });
   return found !== null;

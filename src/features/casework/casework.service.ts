@@ -8,6 +8,7 @@ import type { AssignmentStatus, SuggestionStatus } from "../../generated/prisma/
 import type { DbClient } from "../../platform/db.ts";
 import { DEFAULT_LOCALE, toLocale } from "../../platform/i18n.ts";
 import { addWorkingDays, shanghaiDateString, workingDaysBetween } from "../calendar/working-days.ts";
+import { EVENT_TYPE } from "../handling/event-types.ts";
 import { canApply } from "../handling/state-machine.ts";
 import { applyTransition } from "../handling/transitions.ts";
 import { queueEmails, type EmailDraft } from "../notifications/outbox.ts";
@@ -308,7 +309,7 @@ export function createCaseworkService(deps: CaseworkDeps) {
         if (!submitter || (submitter.hideIdentity && viewer.role === "OFFICIAL")) throw new NotFoundError();
         await repo.createEvent(tx, {
           suggestionId: id,
-          type: "CONTACT_REVEALED",
+          type: EVENT_TYPE.CONTACT_REVEALED,
           actorId: viewer.id,
           departmentId: viewer.role === "OFFICIAL" ? viewer.departmentId : null,
           internal: true,
@@ -380,7 +381,7 @@ export function createCaseworkService(deps: CaseworkDeps) {
         if (mine.role === "LEAD") {
           await applyTransition(tx, { suggestionId: id, action: "acceptAssignment", actorId: viewer.id, departmentId: mine.departmentId });
         } else {
-          await repo.createEvent(tx, { suggestionId: id, type: "ASSIST_ACCEPTED", actorId: viewer.id, departmentId: mine.departmentId, internal: true });
+          await repo.createEvent(tx, { suggestionId: id, type: EVENT_TYPE.ASSIST_ACCEPTED, actorId: viewer.id, departmentId: mine.departmentId, internal: true });
         }
       });
     },
@@ -412,7 +413,7 @@ export function createCaseworkService(deps: CaseworkDeps) {
           suggestionId: id, departmentId: mine.departmentId, requestedBy: viewer.id, workingDays: form.workingDays, reason: form.reason, createdAt: now,
         });
         await repo.createEvent(tx, {
-          suggestionId: id, type: "EXTENSION_REQUESTED", actorId: viewer.id, departmentId: mine.departmentId, note: form.reason, internal: true,
+          suggestionId: id, type: EVENT_TYPE.EXTENSION_REQUESTED, actorId: viewer.id, departmentId: mine.departmentId, note: form.reason, internal: true,
         });
       });
     },
@@ -422,7 +423,7 @@ export function createCaseworkService(deps: CaseworkDeps) {
       return act(viewer, id, "note", async (tx, _s, mine, now) => {
         const since = new Date(now.getTime() - DUPLICATE_NOTE_WINDOW_MS);
         if (await repo.findRecentSameNote(tx, { suggestionId: id, actorId: viewer.id, note: form.note, since })) return false;
-        await repo.createEvent(tx, { suggestionId: id, type: "NOTE", actorId: viewer.id, departmentId: mine.departmentId, note: form.note, internal: true });
+        await repo.createEvent(tx, { suggestionId: id, type: EVENT_TYPE.NOTE, actorId: viewer.id, departmentId: mine.departmentId, note: form.note, internal: true });
         return true;
       });
     },
@@ -440,7 +441,7 @@ export function createCaseworkService(deps: CaseworkDeps) {
         if (isLead) {
           await applyTransition(tx, { suggestionId: id, action: "reply", actorId: viewer.id, departmentId: mine.departmentId });
         } else {
-          await repo.createEvent(tx, { suggestionId: id, type: "OPINION_ADDED", actorId: viewer.id, departmentId: mine.departmentId, internal: true });
+          await repo.createEvent(tx, { suggestionId: id, type: EVENT_TYPE.OPINION_ADDED, actorId: viewer.id, departmentId: mine.departmentId, internal: true });
         }
         const reply = await repo.createReply(tx, {
           suggestionId: id, departmentId: mine.departmentId, authorId: viewer.id, isLead,

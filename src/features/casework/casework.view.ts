@@ -2,6 +2,7 @@
 // Text written by people (titles, notes, reasons, replies) is passed through untouched; the templates escape it.
 import type { FieldErrors } from "../../errors.ts";
 import type { Locale, Translate } from "../../platform/i18n.ts";
+import { safeUrl } from "../../web/safe-url.ts";
 import type { RoutingReason } from "../routing/routing.service.ts";
 import { fieldId } from "../submissions/submissions.view.ts";
 import { ADOPTION_RESULTS, CASE_LIMITS, STATUS_FILTERS, type InboxQuery } from "./casework.schemas.ts";
@@ -28,17 +29,6 @@ export function noticeOf(raw: unknown): Notice | undefined {
 function pick(locale: Locale, ref: { name: string; nameEn: string } | null | undefined): string {
   if (!ref) return "";
   return locale === "en" && ref.nameEn ? ref.nameEn : ref.name;
-}
-
-/** Links entered by staff become clickable only when they are plain web links. */
-function safeUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === "https:" || u.protocol === "http:" ? u.toString() : null;
-  } catch {
-    return null;
-  }
 }
 
 /** The routing worker's reason, in words: which rule, and what of the suggestion it matched. */
@@ -168,7 +158,7 @@ export function inboxViewModel(opts: { view: InboxView; t: Translate; locale: Lo
   const categories = new Map(view.categories.map((c) => [c.id, c]));
   const rounds = new Map(view.rounds.map((r) => [r.id, r]));
   return {
-    title: t("casework:inbox.title"),
+    title: t(opts.isOfficial ? "casework:inbox.title" : "casework:inbox.titleAll"),
     department: view.department,
     departmentName: pick(locale, view.department),
     isOfficial: opts.isOfficial,

@@ -2,6 +2,7 @@
 // client and returns plain objects; status changes go through handling/transitions.ts, never through here.
 import type { DbClient } from "../../platform/db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { EVENT_TYPE, type EventType } from "../handling/event-types.ts";
 import type {
   AssignmentRole, ExtensionStatus, NotAcceptedReason, RoutingState, SuggestionKind, SuggestionStatus,
 } from "../../generated/prisma/enums.ts";
@@ -52,6 +53,8 @@ export interface SuggestionForAction {
 }
 
 const NAMED = { select: { name: true, nameEn: true } } as const;
+// Regions are at most three levels deep (province → city → county).
+const REGION_PATH = { select: { name: true, nameEn: true, parent: { select: { name: true, nameEn: true, parent: NAMED } } } } as const;
 
 export function findSuggestionForAction(db: DbClient, id: number): Promise<SuggestionForAction | null> {
   return db.suggestion.findUnique({
@@ -70,8 +73,7 @@ export function findSuggestionForAction(db: DbClient, id: number): Promise<Sugge
       routingReason: true,
       mergedIntoId: true,
       category: NAMED,
-      // Regions are at most three levels deep (province → city → county).
-      region: { select: { name: true, nameEn: true, parent: { select: { name: true, nameEn: true, parent: NAMED } } } },
+      region: REGION_PATH,
       round: { select: { title: true, titleEn: true } },
       // Only the address: the office never needs more of the submitter to send the citizen's emails.
       submitter: { select: { email: true } },
@@ -138,7 +140,7 @@ export function createAssignments(
 /** A staff event that changes no status (important marks, refusals, merge re-pointing). */
 export async function createEvent(
   tx: DbClient,
-  data: { suggestionId: number; type: string; actorId: number; departmentId?: number | null; note?: string | null; internal: boolean; at: Date },
+  data: { suggestionId: number; type: EventType; actorId: number; departmentId?: number | null; note?: string | null; internal: boolean; at: Date },
 ): Promise<void> {
   await tx.handlingEvent.create({
     data: {
@@ -218,7 +220,7 @@ export function findQueuePage(db: DbClient, f: QueueWhere, after: { submittedAt:
       routingState: true,
       routingReason: true,
       category: NAMED,
-      region: { select: { name: true, nameEn: true, parent: { select: { name: true, nameEn: true, parent: NAMED } } } },
+      region: REGION_PATH,
       round: { select: { title: true, titleEn: true } },
       proposedDepartment: NAMED,
     },
@@ -250,7 +252,7 @@ export async function findReturnInfo(db: DbClient, suggestionIds: number[]): Pro
       select: { suggestionId: true, returnReason: true, department: NAMED },
     }),
     db.handlingEvent.findMany({
-      where: { suggestionId: { in: suggestionIds }, type: "RETURNED" },
+      where: { suggestionId: { in: suggestionIds }, type: EVENT_TYPE.RETURNED },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       select: { suggestionId: true, note: true, createdAt: true },
     }),

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { NotAcceptedReason } from "../../generated/prisma/enums.ts";
 import type { FieldErrors } from "../../errors.ts";
 import { cleanText, fieldErrorsOf, type ParseResult } from "../submissions/submissions.schemas.ts";
-import { normalizeTrackingCode } from "../submissions/tracking-code.ts";
+import { trackingCodeField } from "../submissions/tracking-code.ts";
 
 export const NOTE_MAX = 2000;
 
@@ -115,12 +115,7 @@ export type ReferForm = z.infer<typeof referFormSchema>;
 
 export const mergeFormSchema = z.object({
   targetCode: z.preprocess(
-    (v) => {
-      const s = first(v);
-      if (typeof s !== "string") return undefined;
-      const code = normalizeTrackingCode(s.slice(0, 100));
-      return code === "" ? undefined : code;
-    },
+    trackingCodeField,
     z.string({ error: "coordination:errors.targetRequired" }).max(40, { error: "coordination:errors.targetNotFound" }),
   ),
   note: optionalNote,

@@ -3,14 +3,16 @@
 // Every change is one transaction: the status through applyTransition, the rows that go with it, and the
 // emails it causes in the outbox; the emails are queued after commit, best-effort (the sweep catches up).
 import type { Container } from "../../container.ts";
-import type { SuggestionStatus } from "../../generated/prisma/enums.ts";
+import type { AssignmentRole, SuggestionStatus } from "../../generated/prisma/enums.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "../../errors.ts";
 import { DEFAULT_LOCALE, toLocale } from "../../platform/i18n.ts";
 import type { StaffUser } from "../auth/auth.service.ts";
 import { addWorkingDays, hasOfficialCalendar, isWorkingDay, shanghaiDateString, workingDaysBetween } from "../calendar/working-days.ts";
+import { EVENT_TYPE } from "../handling/event-types.ts";
 import { OPEN_STATUSES, canApply, type Action } from "../handling/state-machine.ts";
 import { applyTransition } from "../handling/transitions.ts";
 import { queueEmails, type EmailDraft } from "../notifications/outbox.ts";
+import { assignedEmail } from "../routing/assigned-email.ts";
 import {
   endOfShanghaiDay, isCalendarDate, type AcceptForm, type ApproveForm, type ImportantForm, type MergeForm, type NotAcceptForm,
   type QueueFilters, type ReferForm, type ReferralChannel, type RefuseForm, type TransferForm,
@@ -138,30 +140,32 @@ export function createCoordinationService(c: CoordinationDeps) {
 
   const trackUrl = () => `${c.config.publicBaseUrl}/track`;
 
-  function assignedEmail(
+  /** The citizen's email about a decision, in their language; none when they left no address. */
+  function citizenEmails(
     s: repo.SuggestionForAction,
-    assignment: { id: number; role: string },
+    dedupeKey: string,
+    template: EmailDraft["template"],
+    data: EmailDraft["data"],
+  ): EmailDraft[] {
+    if (!s.submitter?.email) return [];
+    return [{
+      dedupeKey,
+      to: s.submitter.email,
+      template,
+      locale: citizenLocale(s),
+      data: { trackingCode: s.trackingCode, title: s.title, ...data, trackUrl: trackUrl() },
+    }];
+  }
+
+  function departmentEmail(
+    s: repo.SuggestionForAction,
+    assignment: { id: number; role: AssignmentRole },
     department: repo.DepartmentOption,
     dueAt: Date,
   ): EmailDraft {
-    return {
-      dedupeKey: `assigned-${assignment.id}`,
-      to: department.email,
-      template: "suggestion-assigned",
-      locale: "zh-CN",
-      // The same data the router sends (features/routing): nothing about the submitter.
-      data: {
-        trackingCode: s.trackingCode,
-        title: s.title,
-        category: s.category.name,
-        region: regionPath(s.region, "zh-CN"),
-        ...(s.round ? { round: s.round.title } : {}),
-        departmentName: department.name,
-        role: assignment.role,
-        dueAt: dueAt.toISOString(),
-        url: `${c.config.publicBaseUrl}/staff/suggestions/${s.id}`,
-      },
-    };
+    return assignedEmail({
+      assignment, department, suggestion: s, region: regionPath(s.region, "zh-CN"), dueAt, publicBaseUrl: c.config.publicBaseUrl,
+    });
   }
 
   async function afterCommit(emailIds: number[]): Promise<void> {
@@ -271,22 +275,13 @@ export function createCoordinationService(c: CoordinationDeps) {
           ...assisting.map((d) => ({ suggestionId: s.id, departmentId: d.id, role: "ASSIST" as const, assignedAt: now, dueAt })),
         ]);
         const leadAssignment = created.find((a) => a.role === "LEAD");
-        const drafts: EmailDraft[] = created.map((a) => assignedEmail(s, a, departments.get(a.departmentId) ?? lead, dueAt));
-        if (s.submitter?.email && leadAssignment) {
-          drafts.push({
-            // One per acceptance: a suggestion accepted again after a return is a new lead assignment.
-            dedupeKey: `accepted-${leadAssignment.id}`,
-            to: s.submitter.email,
-            template: "suggestion-accepted",
-            locale: citizenLocale(s),
-            data: {
-              trackingCode: s.trackingCode,
-              title: s.title,
-              leadDepartment: { name: lead.name, nameEn: lead.nameEn },
-              replyDueAt: dueAt.toISOString(),
-              trackUrl: trackUrl(),
-            },
-          });
+        const drafts: EmailDraft[] = created.map((a) => departmentEmail(s, a, departments.get(a.departmentId) ?? lead, dueAt));
+        if (leadAssignment) {
+          // One per acceptance: a suggestion accepted again after a return is a new lead assignment.
+          drafts.push(...citizenEmails(s, `accepted-${leadAssignment.id}`, "suggestion-accepted", {
+            leadDepartment: { name: lead.name, nameEn: lead.nameEn },
+            replyDueAt: dueAt.toISOString(),
+          }));
         }
         return queueEmails(tx, drafts);
       }, TX_OPTIONS);
@@ -307,24 +302,12 @@ export function createCoordinationService(c: CoordinationDeps) {
           note: form.note,
           set: { notAcceptedReason: form.reason },
         });
-        if (!s.submitter?.email) return [];
-        return queueEmails(tx, [
-          {
-            // NOT_ACCEPTED is final: once per suggestion.
-            dedupeKey: `not-accepted-${s.id}`,
-            to: s.submitter.email,
-            template: "suggestion-not-accepted",
-            locale: citizenLocale(s),
-            data: {
-              trackingCode: s.trackingCode,
-              title: s.title,
-              reason: form.reason,
-              reasonKey: `emails:suggestion-not-accepted.reasons.${form.reason}`,
-              note: form.note,
-              trackUrl: trackUrl(),
-            },
-          },
-        ]);
+        // NOT_ACCEPTED is final: once per suggestion.
+        return queueEmails(tx, citizenEmails(s, `not-accepted-${s.id}`, "suggestion-not-accepted", {
+          reason: form.reason,
+          reasonKey: `emails:suggestion-not-accepted.reasons.${form.reason}`,
+          note: form.note,
+        }));
       }, TX_OPTIONS);
       c.logger.info({ suggestionId: s.id, reason: form.reason, actorId: user.id }, "suggestion not accepted");
       await afterCommit(emailIds);
@@ -342,24 +325,12 @@ export function createCoordinationService(c: CoordinationDeps) {
           // The channel opens the note so the history and the tracking page say where it went.
           note: `${REFERRAL_NOTE[form.channel]}\n${form.note}`,
         });
-        if (!s.submitter?.email) return [];
-        return queueEmails(tx, [
-          {
-            dedupeKey: `referred-${s.id}`,
-            to: s.submitter.email,
-            template: "suggestion-referred",
-            locale: citizenLocale(s),
-            data: {
-              trackingCode: s.trackingCode,
-              title: s.title,
-              channel: form.channel,
-              channelKey: `emails:suggestion-referred.channels.${form.channel}`,
-              channelHowKey: `emails:suggestion-referred.how.${form.channel}`,
-              note: form.note,
-              trackUrl: trackUrl(),
-            },
-          },
-        ]);
+        return queueEmails(tx, citizenEmails(s, `referred-${s.id}`, "suggestion-referred", {
+          channel: form.channel,
+          channelKey: `emails:suggestion-referred.channels.${form.channel}`,
+          channelHowKey: `emails:suggestion-referred.how.${form.channel}`,
+          note: form.note,
+        }));
       }, TX_OPTIONS);
       c.logger.info({ suggestionId: s.id, channel: form.channel, actorId: user.id }, "suggestion referred");
       await afterCommit(emailIds);
@@ -391,7 +362,7 @@ export function createCoordinationService(c: CoordinationDeps) {
         for (const followerId of followers) {
           await repo.createEvent(tx, {
             suggestionId: followerId,
-            type: "MERGE_TARGET_CHANGED",
+            type: EVENT_TYPE.MERGE_TARGET_CHANGED,
             actorId: user.id,
             note: `随建议${s.trackingCode}并入建议${target.trackingCode}`,
             internal: true,
@@ -412,7 +383,7 @@ export function createCoordinationService(c: CoordinationDeps) {
         if (!changed) throw new ConflictError(form.important ? "coordination:errors.alreadyImportant" : "coordination:errors.notImportant");
         await repo.createEvent(tx, {
           suggestionId: s.id,
-          type: form.important ? "IMPORTANT_MARKED" : "IMPORTANT_UNMARKED",
+          type: form.important ? EVENT_TYPE.IMPORTANT_MARKED : EVENT_TYPE.IMPORTANT_UNMARKED,
           actorId: user.id,
           internal: true,
           at: c.now(),
@@ -452,7 +423,7 @@ export function createCoordinationService(c: CoordinationDeps) {
         const [assignment] = await repo.createAssignments(tx, [
           { suggestionId: s.id, departmentId: lead.id, role: "LEAD", assignedAt: now, dueAt },
         ]);
-        return assignment ? queueEmails(tx, [assignedEmail(s, assignment, lead, dueAt)]) : [];
+        return assignment ? queueEmails(tx, [departmentEmail(s, assignment, lead, dueAt)]) : [];
       }, TX_OPTIONS);
       warnIfNoCalendar(dueAt, s.id);
       c.logger.info({ suggestionId: s.id, leadDepartmentId: lead.id, actorId: user.id }, "suggestion transferred");
@@ -511,7 +482,7 @@ export function createCoordinationService(c: CoordinationDeps) {
         if (!claimed) throw new ConflictError("coordination:errors.extensionDecided");
         await repo.createEvent(tx, {
           suggestionId: ext.suggestionId,
-          type: "EXTENSION_REFUSED",
+          type: EVENT_TYPE.EXTENSION_REFUSED,
           actorId: user.id,
           departmentId: ext.departmentId,
           note: form.note,

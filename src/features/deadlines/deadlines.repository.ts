@@ -2,6 +2,7 @@
 // Suggestion.status first so the [status, submittedAt] index narrows 100,000 suggestions to the open few.
 import type { DbClient } from "../../platform/db.ts";
 import type { SuggestionStatus } from "../../generated/prisma/enums.ts";
+import { EVENT_TYPE } from "../handling/event-types.ts";
 
 /** Waiting for the lead department's reply: the statuses whose deadlines are watched. */
 export const HANDLING_STATUSES = ["ASSIGNED", "IN_HANDLING", "EXTENDED"] as const satisfies readonly SuggestionStatus[];
@@ -103,7 +104,7 @@ export async function lockForEscalation(
 
 export async function hasEscalation(tx: DbClient, suggestionId: number, dueAt: Date): Promise<boolean> {
   const found = await tx.handlingEvent.findFirst({
-    where: { suggestionId, type: "OVERDUE", createdAt: { gt: dueAt } },
+    where: { suggestionId, type: EVENT_TYPE.OVERDUE, createdAt: { gt: dueAt } },
     select: { id: true },
   });
   return found !== null;
@@ -116,7 +117,7 @@ export async function recordEscalation(
   await tx.handlingEvent.create({
     data: {
       suggestionId: event.suggestionId,
-      type: "OVERDUE",
+      type: EVENT_TYPE.OVERDUE,
       actorId: null,
       departmentId: event.departmentId,
       note: event.note,
@@ -133,26 +134,23 @@ export function findDepartments(db: DbClient, ids: number[]): Promise<Department
 }
 
 /** The officials of these departments (heads included), by department. */
-export async function findOfficials(db: DbClient, departmentIds: number[]): Promise<Map<number, Recipient[]>> {
-  const byDepartment = new Map<number, Recipient[]>();
-  if (departmentIds.length === 0) return byDepartment;
-  const rows = await db.user.findMany({
-    where: { role: "OFFICIAL", departmentId: { in: departmentIds } },
-    orderBy: { id: "asc" },
-    select: { id: true, email: true, locale: true, departmentId: true },
-  });
-  for (const { departmentId, ...user } of rows) {
-    if (departmentId === null) continue;
-    byDepartment.set(departmentId, [...(byDepartment.get(departmentId) ?? []), user]);
-  }
-  return byDepartment;
+export function findOfficials(db: DbClient, departmentIds: number[]): Promise<Map<number, Recipient[]>> {
+  return usersByDepartment(db, departmentIds, { role: "OFFICIAL" });
 }
 
-export async function findHeads(db: DbClient, departmentIds: number[]): Promise<Map<number, Recipient[]>> {
+export function findHeads(db: DbClient, departmentIds: number[]): Promise<Map<number, Recipient[]>> {
+  return usersByDepartment(db, departmentIds, { isHead: true });
+}
+
+async function usersByDepartment(
+  db: DbClient,
+  departmentIds: number[],
+  where: { role: "OFFICIAL" } | { isHead: true },
+): Promise<Map<number, Recipient[]>> {
   const byDepartment = new Map<number, Recipient[]>();
   if (departmentIds.length === 0) return byDepartment;
   const rows = await db.user.findMany({
-    where: { isHead: true, departmentId: { in: departmentIds } },
+    where: { ...where, departmentId: { in: departmentIds } },
     orderBy: { id: "asc" },
     select: { id: true, email: true, locale: true, departmentId: true },
   });

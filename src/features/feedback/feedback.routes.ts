@@ -4,7 +4,7 @@ import { Router, type Response } from "express";
 import type { Container } from "../../container.ts";
 import { ConflictError } from "../../errors.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
-import { rateLimitPerIp } from "../../web/middleware/rate-limit.ts";
+import { rateLimitPerIpOf } from "../../web/middleware/rate-limit.ts";
 import { parseTrackLookup, type TrackLookup } from "../tracking/tracking.schemas.ts";
 import { trackingServiceFor } from "../tracking/tracking.service.ts";
 import { renderForm, renderResult } from "../tracking/tracking.routes.ts";
@@ -21,14 +21,7 @@ export function feedbackRoutes(c: Container, csrf: Csrf): Router {
   const feedback = feedbackServiceFor(c);
   const tracking = trackingServiceFor(c);
   const ratingPanel = ratingPanels(c);
-  const limit = rateLimitPerIp({
-    redis: c.redis,
-    prefix: c.config.redisPrefix,
-    name: "track-rating",
-    points: RATINGS_PER_WINDOW,
-    durationSec: WINDOW_SEC,
-    logger: c.logger,
-  });
+  const limit = rateLimitPerIpOf(c, { name: "track-rating", points: RATINGS_PER_WINDOW, durationSec: WINDOW_SEC });
 
   /** The tracking result again, with the rating panel in the state the post left it in. */
   async function showResult(res: Response, pair: TrackLookup, status: number, opts: RatingPanelOptions) {

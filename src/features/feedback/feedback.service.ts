@@ -6,7 +6,7 @@ import { ConflictError } from "../../errors.ts";
 import { applyTransition } from "../handling/transitions.ts";
 import { isRatingWindowOpen, ratingNote, ratingWindowEndsAt } from "../deadlines/deadline-rules.ts";
 import { createTrackingRepository } from "../tracking/tracking.repository.ts";
-import { lastFourMatches } from "../tracking/tracking.service.ts";
+import { matchingSuggestionId } from "../tracking/tracking.service.ts";
 import type { TrackLookup } from "../tracking/tracking.schemas.ts";
 import * as repo from "./feedback.repository.ts";
 import type { RatingInput } from "./feedback.schemas.ts";
@@ -40,8 +40,7 @@ export function createFeedbackService(c: FeedbackDeps) {
   return {
     /** The suggestion's id when the pair matches, else null: the same query and answer for an unknown code. */
     async verify(input: TrackLookup): Promise<number | null> {
-      const found = await tracking.findCredentials(input.code);
-      return found && lastFourMatches(found.phone, input.phoneLast4) ? found.id : null;
+      return matchingSuggestionId(tracking, input);
     },
 
     /** For a suggestion the caller has already verified (the tracking page found it). */

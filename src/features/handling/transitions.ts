@@ -1,6 +1,7 @@
 import type { DbClient } from "../../platform/db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { ConflictError } from "../../errors.ts";
+import { EVENT_TYPE, type EventType } from "./event-types.ts";
 import { TRANSITIONS, type Action } from "./state-machine.ts";
 
 export interface TransitionInput {
@@ -11,8 +12,8 @@ export interface TransitionInput {
   note?: string | null;
   /** Other columns that change with the status (deadlines, lead department, ...). */
   set?: Omit<Prisma.SuggestionUncheckedUpdateManyInput, "status" | "id">;
-  /** Event type when it differs from the action's own (see EVENT_TYPE). */
-  eventType?: string;
+  /** Event type when it differs from the action's own (see ACTION_EVENT_TYPE). */
+  eventType?: EventType;
   /** Staff-only events (routing details, returns, transfers) are not shown to the citizen. */
   internal?: boolean;
 }
@@ -50,21 +51,21 @@ export async function applyTransition(tx: DbClient, input: TransitionInput) {
 }
 
 /** Event types name what happened, in the past tense (the demo history uses the same names). */
-const EVENT_TYPE: Record<Action, string> = {
-  triage: "TRIAGE",
-  accept: "ACCEPTED",
-  notAccept: "NOT_ACCEPTED",
-  refer: "REFERRED",
-  merge: "MERGED",
-  assign: "ASSIGNED",
-  acceptAssignment: "ASSIGNMENT_ACCEPTED",
-  returnAssignment: "RETURNED",
-  transfer: "TRANSFERRED",
-  extend: "EXTENSION_APPROVED",
-  reply: "REPLIED",
-  close: "CLOSED",
+const ACTION_EVENT_TYPE: Record<Action, EventType> = {
+  triage: EVENT_TYPE.TRIAGE,
+  accept: EVENT_TYPE.ACCEPTED,
+  notAccept: EVENT_TYPE.NOT_ACCEPTED,
+  refer: EVENT_TYPE.REFERRED,
+  merge: EVENT_TYPE.MERGED,
+  assign: EVENT_TYPE.ASSIGNED,
+  acceptAssignment: EVENT_TYPE.ASSIGNMENT_ACCEPTED,
+  returnAssignment: EVENT_TYPE.RETURNED,
+  transfer: EVENT_TYPE.TRANSFERRED,
+  extend: EVENT_TYPE.EXTENSION_APPROVED,
+  reply: EVENT_TYPE.REPLIED,
+  close: EVENT_TYPE.CLOSED,
 };
 
-function actionEventType(action: Action): string {
-  return EVENT_TYPE[action];
+function actionEventType(action: Action): EventType {
+  return ACTION_EVENT_TYPE[action];
 }

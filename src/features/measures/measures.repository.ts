@@ -2,15 +2,10 @@
 // root client or a transaction client.
 import type { DbClient } from "../../platform/db.ts";
 import type { PolicyMeasureType, SuggestionStatus } from "../../generated/prisma/enums.ts";
+import { EVENT_TYPE } from "../handling/event-types.ts";
 
-export interface MeasureSummary {
+export interface MeasureSummary extends MeasureData {
   id: number;
-  type: PolicyMeasureType;
-  title: string;
-  docNumber: string | null;
-  issuingBody: string;
-  issuedOn: Date;
-  url: string | null;
   createdAt: Date;
 }
 
@@ -148,6 +143,7 @@ export async function lockMeasureContent(tx: DbClient, contentKey: string): Prom
 /** An arbitrary constant that keeps these locks apart from other advisory locks (the seed's, for one). */
 const MEASURE_LOCK_NAMESPACE = 7_301;
 
+/** A measure's own fields: what staff enter, and what the citizen's tracking page shows (features/tracking). */
 export interface MeasureData {
   type: PolicyMeasureType;
   title: string;
@@ -189,7 +185,7 @@ export async function recordLinkEvent(
   await tx.handlingEvent.create({
     data: {
       suggestionId: event.suggestionId,
-      type: "MEASURE_LINKED",
+      type: EVENT_TYPE.MEASURE_LINKED,
       actorId: event.actorId,
       departmentId: event.departmentId,
       note: event.note,

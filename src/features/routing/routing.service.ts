@@ -2,9 +2,11 @@
 // database and, by configuration, assigns at once or leaves the proposal to the coordinators (see CONTEXT.md).
 import { UnrecoverableError } from "bullmq";
 import type { Container } from "../../container.ts";
+import { EVENT_TYPE } from "../handling/event-types.ts";
 import { applyTransition } from "../handling/transitions.ts";
 import { addWorkingDays, hasOfficialCalendar } from "../calendar/working-days.ts";
 import { queueEmails } from "../notifications/outbox.ts";
+import { assignedEmail } from "./assigned-email.ts";
 import { createTokenizer, matchRule, type RuleInput, type RuleReason, type Tokenizer } from "./rule-matcher.ts";
 import * as repo from "./routing.repository.ts";
 
@@ -157,23 +159,14 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
           set: { replyDueAt: dueAt },
         });
         const emailIds = await queueEmails(tx, [
-          {
-            dedupeKey: `assigned-${assignment.id}`,
-            to: department.email,
-            template: "suggestion-assigned",
-            locale: "zh-CN",
-            // What the department needs to find the case; the submitter is shown (masked) only inside the app.
-            data: {
-              trackingCode: s.trackingCode,
-              title: s.title,
-              category: s.category.name,
-              region: regionPath.map((r) => r.name).join(" "),
-              ...(s.round ? { round: s.round.title } : {}),
-              departmentName: department.name,
-              dueAt: dueAt.toISOString(),
-              url: `${c.config.publicBaseUrl}/staff/suggestions/${s.id}`,
-            },
-          },
+          assignedEmail({
+            assignment: { id: assignment.id, role: "LEAD" },
+            department,
+            suggestion: s,
+            region: regionPath.map((r) => r.name).join(" "),
+            dueAt,
+            publicBaseUrl: c.config.publicBaseUrl,
+          }),
         ]);
         return { assignmentId: assignment.id, emailIds };
       }, TX_OPTIONS);
@@ -199,7 +192,7 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
         actorId: SYSTEM_ACTOR,
         internal: true,
         ...(decision && department
-          ? { eventType: "ROUTED", departmentId: department.id, note: `${basis(s, decision.reason)}拟交${department.name}办理` }
+          ? { eventType: EVENT_TYPE.ROUTED, departmentId: department.id, note: `${basis(s, decision.reason)}拟交${department.name}办理` }
           : { note: "未匹配分办规则，转人工分办" }),
       });
       return true;

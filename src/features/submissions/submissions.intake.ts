@@ -6,19 +6,12 @@ import type { Container } from "../../container.ts";
 import type { FieldErrors } from "../../errors.ts";
 import type { Translate } from "../../platform/i18n.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
-import { rateLimitPerIp } from "../../web/middleware/rate-limit.ts";
-import { discardTempFiles, multipartParser, uploadedFiles } from "./uploads.ts";
+import { rateLimitPerIpOf } from "../../web/middleware/rate-limit.ts";
+import { discardTempFiles, multipartParser, uploadedFiles, uploadTempDir } from "./uploads.ts";
 
 export function intakeMiddleware(c: Container, csrf: Csrf): RequestHandler[] {
-  const limit = rateLimitPerIp({
-    redis: c.redis,
-    prefix: c.config.redisPrefix,
-    // One budget for everyday and round suggestions alike.
-    name: "submit",
-    points: c.config.submissionsPerIpPerHour,
-    durationSec: 3600,
-    logger: c.logger,
-  });
+  // One budget for everyday and round suggestions alike.
+  const limit = rateLimitPerIpOf(c, { name: "submit", points: c.config.submissionsPerIpPerHour, durationSec: 3600 });
   const verifyCsrf = (req: Request, res: Response, next: NextFunction) => {
     csrf.verify(req, res, (err?: unknown) => {
       if (err === undefined) return next();
@@ -26,7 +19,7 @@ export function intakeMiddleware(c: Container, csrf: Csrf): RequestHandler[] {
       void discardTempFiles(uploadedFiles(req)).finally(() => next(err));
     });
   };
-  return [limit, multipartParser(), verifyCsrf];
+  return [limit, multipartParser(uploadTempDir(c.config.uploadDir)), verifyCsrf];
 }
 
 export function translatorOf(res: Response): Translate {

@@ -1,9 +1,9 @@
-// Reads and writes for the submission path. Writes are returned unawaited (Prisma promises) so the service can put
-// them in one batch transaction: one round trip to PostgreSQL for the whole submission.
+// Reads and writes for the submission path. The write is one SQL statement: one round trip to PostgreSQL for the
+// whole submission.
 import type { Db, DbClient } from "../../platform/db.ts";
 import type { SuggestionKind } from "../../generated/prisma/enums.ts";
+import { EVENT_TYPE } from "../handling/event-types.ts";
 import type { EmailDraft } from "../notifications/outbox.ts";
-import { emailMessageData } from "../notifications/outbox.ts";
 
 export interface NamedOption {
   id: number;
@@ -83,36 +83,41 @@ export function createSubmissionsRepository(db: Db) {
       };
     },
 
-    /** The suggestion with its submitter, attachments and first handling event, as one nested write. */
-    createSuggestion(s: NewSuggestion, client: DbClient = db) {
-      return client.suggestion.create({
-        data: {
-          trackingCode: s.trackingCode,
-          kind: s.kind,
-          roundId: s.roundId,
-          topicId: s.topicId,
-          title: s.title,
-          problem: s.problem,
-          proposal: s.proposal,
-          categoryId: s.categoryId,
-          regionId: s.regionId,
-          status: "SUBMITTED",
-          routingState: "PENDING",
-          locale: s.locale,
-          submittedAt: s.submittedAt,
-          screeningDueAt: s.screeningDueAt,
-          submitter: { create: s.submitter },
-          attachments: { create: s.attachments },
-          events: {
-            create: { type: "SUBMITTED", fromStatus: null, toStatus: "SUBMITTED", createdAt: s.submittedAt },
-          },
-        },
-        select: { id: true, trackingCode: true },
-      });
-    },
-
-    createEmail(draft: EmailDraft, client: DbClient = db) {
-      return client.emailMessage.create({ data: emailMessageData(draft), select: { id: true } });
+    /**
+     * The whole submission as ONE statement (data-modifying CTEs run in one implicit transaction): the suggestion,
+     * its submitter, attachments, first event and the acknowledgment email. One round trip and no interactive
+     * transaction — the hot path of a themed round's burst (see bench/submit.bench.ts).
+     */
+    async insertSubmission(s: NewSuggestion, email: EmailDraft | null): Promise<{ id: number; emailId: number | null }> {
+      const a = s.attachments;
+      const rows = await db.$queryRaw<{ id: number; emailId: number | null }[]>`
+        WITH s AS (
+          INSERT INTO "Suggestion" ("trackingCode", kind, "roundId", "topicId", title, problem, proposal, "categoryId", "regionId",
+                                    status, "routingState", locale, "submittedAt", "screeningDueAt")
+          VALUES (${s.trackingCode}, ${s.kind}::"SuggestionKind", ${s.roundId}, ${s.topicId}, ${s.title}, ${s.problem}, ${s.proposal},
+                  ${s.categoryId}, ${s.regionId}, 'SUBMITTED', 'PENDING', ${s.locale}, ${s.submittedAt}, ${s.screeningDueAt})
+          RETURNING id
+        ), submitter AS (
+          INSERT INTO "Submitter" ("suggestionId", "realName", phone, email, "consentPublish", "hideIdentity")
+          SELECT id, ${s.submitter.realName}, ${s.submitter.phone}, ${s.submitter.email}, ${s.submitter.consentPublish}, ${s.submitter.hideIdentity} FROM s
+        ), event AS (
+          INSERT INTO "HandlingEvent" ("suggestionId", type, "toStatus", "createdAt")
+          SELECT id, ${EVENT_TYPE.SUBMITTED}, 'SUBMITTED', ${s.submittedAt} FROM s
+        ), attachments AS (
+          INSERT INTO "Attachment" ("suggestionId", "storedName", "originalName", "mimeType", size)
+          SELECT s.id, f."storedName", f."originalName", f."mimeType", f.size
+          FROM s, unnest(${a.map((f) => f.storedName)}::text[], ${a.map((f) => f.originalName)}::text[],
+                         ${a.map((f) => f.mimeType)}::text[], ${a.map((f) => f.size)}::int[]) AS f("storedName", "originalName", "mimeType", size)
+        ), email AS (
+          INSERT INTO "EmailMessage" ("dedupeKey", "toAddress", template, locale, data)
+          SELECT ${email?.dedupeKey ?? null}, ${email?.to ?? null}, ${email?.template ?? null}, ${email?.locale ?? null}, ${JSON.stringify(email?.data ?? null)}::jsonb
+          WHERE ${email !== null}
+          RETURNING id
+        )
+        SELECT s.id, (SELECT id FROM email) AS "emailId" FROM s`;
+      const row = rows[0];
+      if (!row) throw new Error("the submission insert returned no row");
+      return { id: Number(row.id), emailId: row.emailId === null ? null : Number(row.emailId) };
     },
 
     async findReceipt(trackingCode: string, client: DbClient = db): Promise<Receipt | null> {

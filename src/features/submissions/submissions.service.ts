@@ -5,7 +5,7 @@
 import type { Config } from "../../config.ts";
 import type { Container } from "../../container.ts";
 import { ValidationError, type FieldErrors } from "../../errors.ts";
-import type { Db } from "../../platform/db.ts";
+import { FOREIGN_KEY_VIOLATION, sqlState, UNIQUE_VIOLATION, type Db } from "../../platform/db.ts";
 import type { Locale } from "../../platform/i18n.ts";
 import type { Logger } from "../../platform/logger.ts";
 import type { Enqueuer } from "../../platform/queues.ts";
@@ -31,6 +31,8 @@ export interface SubmissionServiceDeps {
   logger: Logger;
   config: Config;
   now: () => Date;
+  /** Tests pass a generator that collides on purpose. */
+  generateCode?: (prefix: string, year: number) => string;
 }
 
 export interface RoundTarget {
@@ -51,18 +53,6 @@ export interface SubmitInput {
 export interface SubmitResult {
   id: number;
   trackingCode: string;
-}
-
-function isUniqueViolation(err: unknown, field: string): boolean {
-  const e = err as { code?: string; meta?: { target?: unknown } };
-  if (e?.code !== "P2002") return false;
-  const target = e.meta?.target;
-  // With driver adapters the target is not always reported; a duplicate on this path can only be the code anyway.
-  return target === undefined || String(target).includes(field);
-}
-
-function isForeignKeyViolation(err: unknown): boolean {
-  return (err as { code?: string })?.code === "P2003";
 }
 
 export function createSubmissionService(deps: SubmissionServiceDeps) {
@@ -91,8 +81,8 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
     const screeningDueAt = addWorkingDays(now, deps.config.deadlines.screeningWorkingDays);
     const f = input.form;
     for (let attempt = 1; ; attempt += 1) {
-      const trackingCode = generateTrackingCode(prefix, year);
-      const suggestion = repo.createSuggestion({
+      const trackingCode = (deps.generateCode ?? generateTrackingCode)(prefix, year);
+      const suggestion: NewSuggestion = {
         trackingCode,
         kind: input.round ? "ROUND" : "EVERYDAY",
         roundId: input.round?.id ?? null,
@@ -113,25 +103,24 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
           hideIdentity: f.hideIdentity,
         },
         attachments,
-      });
+      };
+      const draft: EmailDraft | null = f.email
+        ? {
+            dedupeKey: `received-${trackingCode}`,
+            to: f.email,
+            template: "suggestion-received",
+            locale: input.locale,
+            // screeningDueAt lets the email name the date; the template falls back to "within N working days".
+            data: { trackingCode, title: f.title, trackUrl: `${deps.config.publicBaseUrl}/track`, screeningDueAt: screeningDueAt.toISOString() },
+          }
+        : null;
       try {
-        if (!f.email) {
-          const [created] = await deps.db.$transaction([suggestion]);
-          return { ...created, emailId: null };
-        }
-        const draft: EmailDraft = {
-          dedupeKey: `received-${trackingCode}`,
-          to: f.email,
-          template: "suggestion-received",
-          locale: input.locale,
-          // screeningDueAt lets the email name the date; the template falls back to "within N working days".
-          data: { trackingCode, title: f.title, trackUrl: `${deps.config.publicBaseUrl}/track`, screeningDueAt: screeningDueAt.toISOString() },
-        };
-        const [created, email] = await deps.db.$transaction([suggestion, repo.createEmail(draft)]);
-        return { ...created, emailId: email.id };
+        const created = await repo.insertSubmission(suggestion, draft);
+        return { ...created, trackingCode };
       } catch (err) {
         // 32^8 random codes make this astronomically rare, but a collision must not cost the citizen their text.
-        if (attempt < CODE_ATTEMPTS && (isUniqueViolation(err, "trackingCode") || isUniqueViolation(err, "dedupeKey"))) continue;
+        // The only unique keys on this path are the tracking code and the email dedupe key derived from it.
+        if (attempt < CODE_ATTEMPTS && sqlState(err) === UNIQUE_VIOLATION) continue;
         throw err;
       }
     }
@@ -162,7 +151,7 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
           created = await commit(input, stored);
         } catch (err) {
           await Promise.all(stored.map((s) => deps.storage.remove(s.storedName).catch(() => undefined)));
-          if (isForeignKeyViolation(err)) {
+          if (sqlState(err) === FOREIGN_KEY_VIOLATION) {
             // A category, region or topic removed since the cache was filled: answer as if it had been unknown.
             reference.clear();
             const fresh = referenceErrors(await reference.get(), input);

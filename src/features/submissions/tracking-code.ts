@@ -39,3 +39,12 @@ export function normalizeTrackingCode(input: string): string {
     head + random.replace(/O/g, "0").replace(/[IL]/g, "1"),
   );
 }
+
+/** A code from a form field (the first value if the field is repeated), normalised; undefined when blank. */
+export function trackingCodeField(value: unknown): string | undefined {
+  const s = Array.isArray(value) ? value[0] : value;
+  if (typeof s !== "string") return undefined;
+  // Codes are short; a long paste is cut before the Unicode normalisation does any work on it.
+  const code = normalizeTrackingCode(s.slice(0, 100));
+  return code === "" ? undefined : code;
+}

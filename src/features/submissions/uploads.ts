@@ -1,8 +1,9 @@
 // Attachments: multipart parsing into the system temp dir, then a check of each file's real type by its content.
 // The browser's MIME type and the file name are chosen by the sender, so neither decides what is accepted.
-import os from "node:os";
 import { rm } from "node:fs/promises";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import multer from "multer";
 import { fileTypeFromFile } from "file-type";
 import { AppError } from "../../errors.ts";
@@ -31,14 +32,22 @@ export interface CheckedFile extends UploadedFile {
 
 const UPLOAD_ERROR = "uploadError";
 
+/** Where multer writes uploads in flight, before their type is checked and they are stored. */
+export function uploadTempDir(uploadDir: string): string {
+  return path.join(uploadDir, "incoming");
+}
+
 /**
  * Parses multipart bodies (urlencoded ones were already parsed by the app). Limit errors do not fail the request:
  * they are kept for the handler, which re-renders the form with a message on the right field (multer has already
  * removed the partial files). A malformed body is the client's fault (400); a disk error is ours (500).
  */
-export function multipartParser(): RequestHandler {
+export function multipartParser(tempDir: string): RequestHandler {
+  mkdirSync(tempDir, { recursive: true });
   const upload = multer({
-    storage: multer.diskStorage({ destination: os.tmpdir() }),
+    // Next to the stored files rather than in the system temp dir: same filesystem, and a process's leftovers
+    // are easy to find and clean.
+    storage: multer.diskStorage({ destination: tempDir }),
     limits: {
       fileSize: LIMITS.maxFileBytes,
       files: LIMITS.maxFiles,

@@ -1,5 +1,6 @@
 import type { Db, DbClient } from "../../platform/db.ts";
-import type { AdoptionResult, NotAcceptedReason, PolicyMeasureType, SuggestionKind, SuggestionStatus } from "../../generated/prisma/enums.ts";
+import type { AdoptionResult, NotAcceptedReason, SuggestionKind, SuggestionStatus } from "../../generated/prisma/enums.ts";
+import type { MeasureData } from "../measures/measures.repository.ts";
 
 export interface TrackedSuggestion {
   trackingCode: string;
@@ -21,14 +22,7 @@ export interface TrackedSuggestion {
     createdAt: Date;
     department: { name: string; nameEn: string };
   } | null;
-  measures: {
-    type: PolicyMeasureType;
-    title: string;
-    docNumber: string | null;
-    issuingBody: string;
-    issuedOn: Date;
-    url: string | null;
-  }[];
+  measures: MeasureData[];
 }
 
 export function createTrackingRepository(db: Db) {

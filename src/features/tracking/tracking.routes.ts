@@ -3,7 +3,7 @@ import type { Container } from "../../container.ts";
 import type { FieldErrors } from "../../errors.ts";
 import type { Translate } from "../../platform/i18n.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
-import { rateLimitPerIp } from "../../web/middleware/rate-limit.ts";
+import { rateLimitPerIpOf } from "../../web/middleware/rate-limit.ts";
 import { fieldId } from "../submissions/submissions.view.ts";
 import { parseTrackLookup } from "./tracking.schemas.ts";
 import { trackingServiceFor, type TrackingView } from "./tracking.service.ts";
@@ -55,14 +55,7 @@ export function trackingRoutes(c: Container, csrf: Csrf): Router {
   const router = Router();
   const service = trackingServiceFor(c);
   const ratingPanel = ratingPanels(c);
-  const limit = rateLimitPerIp({
-    redis: c.redis,
-    prefix: c.config.redisPrefix,
-    name: "track",
-    points: LOOKUPS_PER_WINDOW,
-    durationSec: WINDOW_SEC,
-    logger: c.logger,
-  });
+  const limit = rateLimitPerIpOf(c, { name: "track", points: LOOKUPS_PER_WINDOW, durationSec: WINDOW_SEC });
 
   router.get("/track", (_req, res) => renderForm(res, 200));
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { normalizeTrackingCode, TRACKING_CODE_PATTERN } from "../submissions/tracking-code.ts";
+import { trackingCodeField, TRACKING_CODE_PATTERN } from "../submissions/tracking-code.ts";
 import { fieldErrorsOf, type ParseResult } from "../submissions/submissions.schemas.ts";
 
 function first(value: unknown): unknown {
@@ -8,13 +8,7 @@ function first(value: unknown): unknown {
 
 export const trackLookupSchema = z.object({
   code: z.preprocess(
-    (v) => {
-      const s = first(v);
-      if (typeof s !== "string") return undefined;
-      // Codes are short; a long paste is cut before the Unicode normalisation does any work on it.
-      const code = normalizeTrackingCode(s.slice(0, 100));
-      return code === "" ? undefined : code;
-    },
+    trackingCodeField,
     z.string({ error: "tracking:errors.codeRequired" }).regex(TRACKING_CODE_PATTERN, { error: "tracking:errors.codeInvalid" }),
   ),
   phoneLast4: z.preprocess(

@@ -4,6 +4,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { Container } from "../../container.ts";
 import type { Db } from "../../platform/db.ts";
 import type { SuggestionStatus } from "../../generated/prisma/enums.ts";
+import { safeUrl } from "../../web/safe-url.ts";
 import { createTrackingRepository, type TrackedSuggestion } from "./tracking.repository.ts";
 import type { TrackLookup } from "./tracking.schemas.ts";
 
@@ -16,31 +17,31 @@ export interface TrackingView extends Omit<TrackedSuggestion, "measures"> {
   measures: (TrackedSuggestion["measures"][number] & { safeUrl: string | null })[];
 }
 
-/** Exported for features/feedback, which re-checks the same pair before a rating. */
-export function lastFourMatches(phone: string, last4: string): boolean {
+function lastFourMatches(phone: string, last4: string): boolean {
   const a = Buffer.from(phone.slice(-4).padStart(4, "#"));
   const b = Buffer.from(last4.padStart(4, "#"));
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Links entered by staff are shown to the public: only plain web links become clickable. */
-function safeUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === "https:" || u.protocol === "http:" ? u.toString() : null;
-  } catch {
-    return null;
-  }
+/**
+ * The suggestion's id when the code and the last four phone digits match, else null: the same query and answer
+ * for an unknown code. Exported for features/feedback, which re-checks the pair before a rating.
+ */
+export async function matchingSuggestionId(
+  repo: Pick<ReturnType<typeof createTrackingRepository>, "findCredentials">,
+  input: TrackLookup,
+): Promise<number | null> {
+  const found = await repo.findCredentials(input.code);
+  return found && lastFourMatches(found.phone, input.phoneLast4) ? found.id : null;
 }
 
 export function createTrackingService(deps: { db: Db; now: () => Date }) {
   const repo = createTrackingRepository(deps.db);
   return {
     async lookup(input: TrackLookup): Promise<TrackingView | null> {
-      const found = await repo.findCredentials(input.code);
-      if (!found || !lastFourMatches(found.phone, input.phoneLast4)) return null;
-      const s = await repo.findTracked(found.id);
+      const id = await matchingSuggestionId(repo, input);
+      if (id === null) return null;
+      const s = await repo.findTracked(id);
       if (!s) return null;
       const now = deps.now();
       let deadline: TrackingView["deadline"] = null;

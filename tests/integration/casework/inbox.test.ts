@@ -168,4 +168,15 @@ describe("the department inbox", () => {
     expect((await coordinator.get("/staff/inbox?department=999999")).status).toBe(404);
     expect(idsIn((await edu.get("/staff/inbox")).text)).toContain(s.id);
   });
+
+  it("when a coordinator opens any staff page, then the nav leads to the department inboxes, where a department picker waits", async () => {
+    const screening = await coordinator.get("/staff/screening");
+    expect(screening.text).toContain('<a href="/staff/inbox">各单位待办</a>');
+    const empty = await coordinator.get("/staff/inbox");
+    expect(empty.text).toContain("<h1>各单位待办</h1>");
+    expect(empty.text).toMatch(/<select id="f-department" name="department">[\s\S]*?<option value="\d+">/);
+    const own = await edu.get("/staff/inbox");
+    expect(own.text).toContain('<a href="/staff/inbox">本单位待办</a>');
+    expect(own.text).not.toContain("各单位待办");
+  });
 });

@@ -64,6 +64,9 @@ describe("accept and assign (受理并交办)", () => {
     expect(ctx.smtp.to(edu.email)).toHaveLength(1);
     expect(ctx.smtp.to("mzt@ln.gov.cn.example")).toHaveLength(1);
     expect(ctx.smtp.to("rst@ln.gov.cn.example")).toHaveLength(1);
+    expect(ctx.smtp.to(edu.email)[0]?.text).toContain("并在答复期限前答复建议人");
+    expect(ctx.smtp.to("mzt@ln.gov.cn.example")[0]?.text).toContain("在期限前将协办意见送主办单位");
+    expect(ctx.smtp.to("mzt@ln.gov.cn.example")[0]?.text).not.toContain("并在答复期限前答复建议人");
   });
 
   it("when the citizen wrote in English, then the acceptance email is in English with the department's English name", async () => {

@@ -104,6 +104,7 @@ describe("route-suggestion", () => {
 
     const email = await c.db.emailMessage.findUniqueOrThrow({ where: { id: outcome.emailIds[0]! } });
     expect(email).toMatchObject({ dedupeKey: `assigned-${outcome.assignmentId}`, toAddress: housing.email, template: "suggestion-assigned", locale: "zh-CN", status: "PENDING" });
+    expect(email.data).toMatchObject({ role: "LEAD" });
 
     await send(job({ emailId: email.id }));
     const mail = await smtp.waitFor((m) => m.subject?.includes(s.trackingCode) === true);
@@ -113,6 +114,7 @@ describe("route-suggestion", () => {
     expect(mail.html).toContain(`/staff/suggestions/${s.id}`);
     expect(mail.text).toContain(`${s.trackingCode}`);
     expect(mail.text).toContain("答复期限：2026/10/23");
+    expect(mail.text).toContain("并在答复期限前答复建议人");
     expect(mail.text).toContain("辽宁省 沈阳市 和平区");
     for (const secret of [SUBMITTER.realName, SUBMITTER.phone, SUBMITTER.email, "张*"]) expect(mailText(mail)).not.toContain(secret);
 

@@ -1,12 +1,12 @@
 // Shared by the submission, round and tracking tests: a citizen's form as a browser sends it (multipart, the CSRF
 // token first, files last), the files a citizen might attach, and proof that nothing was stored.
 import { readdirSync, existsSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { Express } from "express";
 import request from "supertest";
 import type { Container } from "../../../src/container.ts";
 import { LIMITS } from "../../../src/features/submissions/submissions.schemas.ts";
+import { uploadTempDir } from "../../../src/features/submissions/uploads.ts";
 import { translator, type Locale } from "../../../src/platform/i18n.ts";
 
 export const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
@@ -94,9 +94,11 @@ export function storedFiles(c: Container): string[] {
     .map((e) => path.join(e.parentPath, e.name));
 }
 
-/** multer's temp files: 32 hex characters, no extension, in the system temp dir. */
+/** multer's temp files: 32 hex characters, no extension, in the uploads' incoming dir. */
 export function tempUploads(): Set<string> {
-  return new Set(readdirSync(os.tmpdir()).filter((n) => /^[a-f0-9]{32}$/.test(n)));
+  const dir = uploadTempDir(process.env.UPLOAD_DIR ?? "var/uploads");
+  if (!existsSync(dir)) return new Set();
+  return new Set(readdirSync(dir).filter((n) => /^[a-f0-9]{32}$/.test(n)));
 }
 
 export function newTempUploads(before: Set<string>): string[] {

@@ -89,6 +89,42 @@ describe("email renderer", () => {
     expect(en.text).toContain("Link: https://jy.example/staff/suggestions/42");
   });
 
+  it("when the assignment email goes to the lead department, or carries no role, then it asks for a reply to the citizen by the deadline", () => {
+    for (const data of [{ ...assigned, role: "LEAD" }, assigned]) {
+      const zh = renderer.render({ template: "suggestion-assigned", locale: "zh-CN", data });
+      for (const part of [zh.html, zh.text]) {
+        expect(part).toContain("并在答复期限前答复建议人");
+        expect(part).toContain("确需延期的，请在期限前提出延期申请");
+        expect(part).not.toContain("协办");
+      }
+      expect(zh.text).toContain("答复期限：2026/10/09");
+      const en = renderer.render({ template: "suggestion-assigned", locale: "en", data });
+      expect(en.text).toContain("reply to the citizen before the deadline");
+      expect(en.text).toContain("Reply due by: 9 Oct 2026");
+      expect(en.text).not.toContain("opinion");
+    }
+  });
+
+  it("when the assignment email goes to an assisting department, then it asks for an opinion to the lead department by the deadline, not a reply to the citizen", () => {
+    const data = { ...assigned, role: "ASSIST" };
+    const zh = renderer.render({ template: "suggestion-assigned", locale: "zh-CN", data });
+    for (const part of [zh.html, zh.text]) {
+      expect(part).toContain("请你单位协办以下人民建议");
+      expect(part).toContain("在期限前将协办意见送主办单位");
+      expect(part).not.toContain("并在答复期限前答复建议人");
+      // Only the lead department may ask for more time.
+      expect(part).not.toContain("延期申请");
+    }
+    expect(zh.text).toContain("协办意见期限：2026/10/09");
+    expect(zh.text).not.toContain("答复期限：");
+
+    const en = renderer.render({ template: "suggestion-assigned", locale: "en", data });
+    expect(en.text).toContain("send your opinion to the lead department before the deadline");
+    expect(en.text).toContain("Opinion due by: 9 Oct 2026");
+    expect(en.text).not.toContain("reply to the citizen before the deadline");
+    expect(en.text).not.toContain("extension");
+  });
+
   it("when the data holds markup, then the HTML part escapes it and the text part keeps it as typed", () => {
     const title = `<script>alert("x")</script> & 停车`;
     const mail = renderer.render({ template: "suggestion-assigned", locale: "zh-CN", data: { ...assigned, title } });

@@ -1,0 +1,38 @@
+// The department's "suggestion-assigned" email, written by the router and by the collection office
+// (features/coordination) alike, so a department cannot tell who assigned the case by what the email holds.
+import type { AssignmentRole } from "../../generated/prisma/enums.ts";
+import type { EmailDraft } from "../notifications/outbox.ts";
+
+export interface AssignedEmailInput {
+  assignment: { id: number; role: AssignmentRole };
+  department: { name: string; email: string };
+  suggestion: { id: number; trackingCode: string; title: string; category: { name: string }; round: { title: string } | null };
+  /** Province first, in Chinese: "辽宁省 沈阳市 和平区". */
+  region: string;
+  dueAt: Date;
+  publicBaseUrl: string;
+}
+
+/** What the department needs to find the case; the submitter is shown (masked) only inside the app. */
+export function assignedEmail(input: AssignedEmailInput): EmailDraft {
+  const { assignment, department, suggestion: s } = input;
+  return {
+    dedupeKey: `assigned-${assignment.id}`,
+    to: department.email,
+    template: "suggestion-assigned",
+    // Department emails are in Chinese, whatever the citizen wrote in.
+    locale: "zh-CN",
+    data: {
+      trackingCode: s.trackingCode,
+      title: s.title,
+      category: s.category.name,
+      region: input.region,
+      ...(s.round ? { round: s.round.title } : {}),
+      departmentName: department.name,
+      // Worded per role by the template: the lead replies to the citizen, an assisting department to the lead.
+      role: assignment.role,
+      dueAt: input.dueAt.toISOString(),
+      url: `${input.publicBaseUrl}/staff/suggestions/${s.id}`,
+    },
+  };
+}
