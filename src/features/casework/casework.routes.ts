@@ -7,6 +7,7 @@ import { NotFoundError, type FieldErrors } from "../../errors.ts";
 import type { Translate } from "../../platform/i18n.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { requireStaff, staffOf } from "../auth/auth.middleware.ts";
+import { measurePanelView } from "../measures/measures.routes.ts";
 import { parseId } from "./access.ts";
 import {
   extensionFormSchema, noteFormSchema, parseForm, parseInboxQuery, replyFormSchema, returnFormSchema,
@@ -56,6 +57,7 @@ export function caseworkRoutes(c: Container, csrf: Csrf): Router {
         returnWindowDays: c.config.deadlines.returnWindowWorkingDays,
       }),
       viewerRole: user.role,
+      measurePanel: await measurePanelView(c, user, id, t(res)),
     });
   }
 

@@ -1,11 +1,12 @@
 // Staff pages of policy measures: the list, a measure with its suggestions, the create form, and linking a
 // suggestion from its case page. Thin: parse, call the service, render or redirect.
-import { Router, type NextFunction, type Request, type Response } from "express";
+import { Router, type Request, type Response } from "express";
 import type { Container } from "../../container.ts";
 import { NotFoundError } from "../../errors.ts";
 import type { Translate } from "../../platform/i18n.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { requireStaff, staffOf } from "../auth/auth.middleware.ts";
+import type { StaffUser } from "../auth/auth.service.ts";
 import { normalizeTrackingCode, TRACKING_CODE_PATTERN } from "../submissions/tracking-code.ts";
 import {
   FIELD_ORDER, isWebUrl, LIMITS, MEASURE_TYPES, measureFormValues, parseLinkForm, parseMeasureForm, parsePathId, type MeasureFieldErrors,
@@ -43,6 +44,26 @@ function withType<T extends { type: string }>(t: Translate, m: T) {
 
 function choiceLabel(t: Translate, m: MeasureSummary): string {
   return [m.title, m.docNumber].filter(Boolean).join(" · ") + ` (${t("measures:kind", { context: m.type })})`;
+}
+
+/**
+ * The case page's measures panel (features/casework renders it): the choices for its select, or that this viewer
+ * may not link. A failure here costs the panel, never the case page.
+ */
+export async function measurePanelView(c: Container, user: StaffUser, suggestionId: number, t: Translate) {
+  try {
+    const panel = await measureServiceFor(c).panel(user, suggestionId);
+    return panel
+      ? {
+          canLink: true,
+          choices: panel.choices.map((m) => ({ id: m.id, label: choiceLabel(t, m) })),
+          newUrl: `/staff/measures/new?code=${encodeURIComponent(panel.trackingCode)}`,
+        }
+      : { canLink: false };
+  } catch (err) {
+    c.logger.warn({ err: (err as Error).message, suggestionId }, "measures panel unavailable");
+    return undefined;
+  }
 }
 
 export function measureRoutes(c: Container, csrf: Csrf): Router {
@@ -139,29 +160,6 @@ export function measureRoutes(c: Container, csrf: Csrf): Router {
       if (err instanceof MeasureInputError) return renderLink(req, res, suggestionId, 422, err.messages);
       throw err;
     }
-  });
-
-  /**
-   * Runs before the case page's own handler (features/casework) and hands its measures panel the choices for the
-   * select, as `measurePanel`. It decides nothing about the page: it only adds data, and never fails the page.
-   */
-  router.get("/staff/suggestions/:id", async (req: Request, res: Response, next: NextFunction) => {
-    const id = parsePathId(req.params.id);
-    if (!req.staff || id === null) return next();
-    try {
-      const panel = await service.panel(req.staff, id);
-      const t = translatorOf(res);
-      res.locals.measurePanel = panel
-        ? {
-            canLink: true,
-            choices: panel.choices.map((m) => ({ id: m.id, label: choiceLabel(t, m) })),
-            newUrl: `/staff/measures/new?code=${encodeURIComponent(panel.trackingCode)}`,
-          }
-        : { canLink: false };
-    } catch (err) {
-      c.logger.warn({ err: (err as Error).message, suggestionId: id }, "measures panel unavailable");
-    }
-    next();
   });
 
   return router;
