@@ -60,6 +60,13 @@ export function createNotificationService(c: NotificationDeps, opts: { renderer?
       cache: c.config.env !== "development",
     });
 
+  /**
+   * Temporary SMTP failures are retried by the job's backoff and, after that, by the sweep reviving the job. A
+   * recipient server that answers 4xx for hours would make that endless: past this many attempts the email is
+   * given up (FAILED, visible to operators) instead.
+   */
+  const MAX_SEND_ATTEMPTS = 48;
+
   async function fail(emailId: number, template: string, reason: string): Promise<never> {
     await repo.markFailed(c.db, emailId, reason);
     c.logger.error({ emailId, template, reason }, "email failed permanently");
@@ -72,6 +79,7 @@ export function createNotificationService(c: NotificationDeps, opts: { renderer?
     if (row.status !== "PENDING") return "skipped";
 
     if (!isDeliverableAddress(row.toAddress)) return fail(row.id, row.template, "invalid recipient address");
+    if (row.attempts >= MAX_SEND_ATTEMPTS) return fail(row.id, row.template, `gave up after ${row.attempts} temporary failures`);
     let rendered;
     try {
       const data = row.data !== null && typeof row.data === "object" && !Array.isArray(row.data) ? (row.data as Record<string, unknown>) : {};

@@ -100,6 +100,15 @@ describe("send-email", () => {
     expect(smtp.messages).toHaveLength(0);
   });
 
+  it("when an email has failed temporarily for hours (48 attempts), then it is given up as FAILED instead of retried forever", async () => {
+    const row = await c.db.emailMessage.create({
+      data: { dedupeKey: "x-2", toAddress: "citizen@example.com", template: "suggestion-received", data: { trackingCode: "JY-2026-ABCDEFGH", title: "t", trackUrl: "http://x/track" }, attempts: 48 },
+    });
+    await expect(send(job({ emailId: row.id }))).rejects.toMatchObject({ name: "UnrecoverableError" });
+    expect(await c.db.emailMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "FAILED", lastError: expect.stringContaining("gave up") });
+    expect(smtp.messages).toHaveLength(0);
+  });
+
   it("when the email row does not exist, then the job fails without retrying", async () => {
     await expect(send(job({ emailId: 424242 }))).rejects.toMatchObject({ name: "UnrecoverableError" });
     await expect(send(job({}))).rejects.toMatchObject({ name: "UnrecoverableError" });
