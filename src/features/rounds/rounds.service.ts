@@ -6,7 +6,7 @@ import type { Db } from "../../platform/db.ts";
 import type { Locale } from "../../platform/i18n.ts";
 import type { RoundSuggestionForm } from "../submissions/submissions.schemas.ts";
 import { submissionServiceFor, type SubmissionService, type SubmitResult } from "../submissions/submissions.service.ts";
-import { ttlCache } from "../submissions/ttl-cache.ts";
+import { ttlCache } from "../../platform/ttl-cache.ts";
 import type { UploadedFile } from "../submissions/uploads.ts";
 import { createRoundsRepository, type PublicRound } from "./rounds.repository.ts";
 

@@ -15,7 +15,7 @@ import type { EmailDraft } from "../notifications/outbox.ts";
 import { createSubmissionsRepository, type NewSuggestion, type Receipt, type ReferenceData } from "./submissions.repository.ts";
 import type { SuggestionForm } from "./submissions.schemas.ts";
 import { generateTrackingCode } from "./tracking-code.ts";
-import { ttlCache } from "./ttl-cache.ts";
+import { ttlCache } from "../../platform/ttl-cache.ts";
 import { checkFileTypes, discardTempFiles, type UploadedFile } from "./uploads.ts";
 
 export const EVERYDAY_PREFIX = "JY";

@@ -1,0 +1,22 @@
+// Reference data (categories, regions, open rounds) is read on every form page and changes a few times a year:
+// each web process keeps it for a short while instead of querying per request. A change made by an administrator
+// shows up within the TTL on every process, which is why this is a TTL and not an explicit invalidation.
+import { LRUCache } from "lru-cache";
+
+export interface TtlCache<T> {
+  get(): Promise<T>;
+  clear(): void;
+}
+
+/** One value, loaded on demand; concurrent misses share one load (lru-cache's fetch) instead of stampeding. */
+export function ttlCache<T extends object>(ttlMs: number, load: () => Promise<T>): TtlCache<T> {
+  const cache = new LRUCache<"value", T>({ max: 1, ttl: ttlMs, fetchMethod: () => load() });
+  return {
+    async get() {
+      const value = await cache.fetch("value");
+      if (value === undefined) throw new Error("reference data could not be loaded");
+      return value;
+    },
+    clear: () => cache.clear(),
+  };
+}
