@@ -6,12 +6,11 @@ import type { Container } from "../../container.ts";
 import { ConflictError, ForbiddenError, NotFoundError, type AppError } from "../../errors.ts";
 import type { AssignmentStatus, SuggestionStatus } from "../../generated/prisma/enums.ts";
 import type { DbClient } from "../../platform/db.ts";
-import { DEFAULT_LOCALE, toLocale } from "../../platform/i18n.ts";
 import { addWorkingDays, shanghaiDateString, workingDaysBetween } from "../calendar/working-days.ts";
 import { EVENT_TYPE } from "../handling/event-types.ts";
 import { canApply } from "../handling/state-machine.ts";
 import { applyTransition } from "../handling/transitions.ts";
-import { queueEmails, type EmailDraft } from "../notifications/outbox.ts";
+import { queueEmails } from "../notifications/outbox.ts";
 import { parseRoutingReason, type RoutingReason } from "../routing/routing.service.ts";
 import {
   departmentAssignment, loadAccessibleSuggestion, type AccessAssignment, type AccessibleSuggestion, type DepartmentRole, type Viewer,
@@ -21,6 +20,7 @@ import {
   INBOX_PAGE_SIZE, encodeCursor, type ExtensionForm, type InboxQuery, type NoteForm, type ReplyForm, type ReturnForm, type StatusFilter,
 } from "./casework.schemas.ts";
 import { maskEmail, maskName, maskPhone } from "./masking.ts";
+import { replyEmailDrafts } from "./reply-emails.ts";
 
 type CaseworkDeps = Pick<Container, "db" | "config" | "enqueuer" | "logger" | "now">;
 
@@ -449,34 +449,10 @@ export function createCaseworkService(deps: CaseworkDeps) {
         });
         if (!isLead) return { isLead, emailIds: [] };
 
-        const department = await repo.findDepartment(tx, mine.departmentId);
-        const recipients = await repo.findReplyRecipients(tx, id);
-        const main = recipients.find((r) => r.id === id);
-        const drafts: EmailDraft[] = [];
-        for (const r of recipients) {
-          const to = r.submitter?.email;
-          if (!to) continue;
-          const merged = r.id !== id;
-          drafts.push({
-            dedupeKey: merged ? `replied-${reply.id}-${r.id}` : `replied-${reply.id}`,
-            to,
-            template: "suggestion-replied",
-            locale: toLocale(r.locale) ?? DEFAULT_LOCALE,
-            // The reply as the citizen will read it on the tracking page; no staff names, no internal notes.
-            data: {
-              trackingCode: r.trackingCode,
-              title: r.title,
-              departmentName: department?.name ?? "",
-              departmentNameEn: department?.nameEn ?? "",
-              adoption: form.adoption,
-              body: form.body,
-              explanation: form.explanation,
-              repliedAt: now.toISOString(),
-              trackUrl: `${config.publicBaseUrl}/track`,
-              ...(merged && main ? { mergedInto: { trackingCode: main.trackingCode, title: main.title } } : {}),
-            },
-          });
-        }
+        const drafts = await replyEmailDrafts(tx, config.publicBaseUrl, {
+          id: reply.id, suggestionId: id, departmentId: mine.departmentId,
+          adoption: form.adoption, body: form.body, explanation: form.explanation, createdAt: now,
+        });
         return { isLead, emailIds: await queueEmails(tx, drafts) };
       });
       // After commit and best-effort: with Redis down the outbox sweep sends them later.

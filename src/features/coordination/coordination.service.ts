@@ -10,6 +10,7 @@ import type { StaffUser } from "../auth/auth.service.ts";
 import { addWorkingDays, hasOfficialCalendar, isWorkingDay, shanghaiDateString, workingDaysBetween } from "../calendar/working-days.ts";
 import { EVENT_TYPE } from "../handling/event-types.ts";
 import { OPEN_STATUSES, canApply, type Action } from "../handling/state-machine.ts";
+import { findLeadReply, replyEmailDrafts } from "../casework/reply-emails.ts";
 import { applyTransition } from "../handling/transitions.ts";
 import { queueEmails, type EmailDraft } from "../notifications/outbox.ts";
 import { assignedEmail } from "../routing/assigned-email.ts";
@@ -343,7 +344,7 @@ export function createCoordinationService(c: CoordinationDeps) {
       const target = await repo.findByTrackingCode(c.db, form.targetCode);
       if (!target) throw new ValidationError({ targetCode: "coordination:errors.targetNotFound" });
       if (target.id === s.id) throw new ConflictError("coordination:errors.mergeIntoItself");
-      await c.db.$transaction(async (tx) => {
+      const emailIds = await c.db.$transaction(async (tx) => {
         // Both rows locked in id order: two merges crossing each other (A into B, B into A) cannot both pass.
         const locked = await tx.$queryRaw<{ id: number; status: SuggestionStatus }[]>`
           SELECT id, status FROM "Suggestion" WHERE id IN (${s.id}, ${target.id}) ORDER BY id FOR UPDATE`;
@@ -369,8 +370,13 @@ export function createCoordinationService(c: CoordinationDeps) {
             at: c.now(),
           });
         }
+        // Merged into a suggestion already answered: its reply answers these citizens too, now.
+        const reply = await findLeadReply(tx, target.id);
+        if (!reply) return [];
+        return queueEmails(tx, await replyEmailDrafts(tx, c.config.publicBaseUrl, reply, [s.id, ...followers]));
       }, TX_OPTIONS);
       c.logger.info({ suggestionId: s.id, targetId: target.id, actorId: user.id }, "suggestion merged");
+      await afterCommit(emailIds);
     },
 
     /** 重要建议: a mark for leaders, no status change. */

@@ -23,7 +23,21 @@ export interface TrackedSuggestion {
     department: { name: string; nameEn: string };
   } | null;
   measures: MeasureData[];
+  /** Set when this suggestion was merged (并案): its answer is the one given to the suggestion it joined. */
+  mergedInto: { trackingCode: string } | null;
 }
+
+const LEAD_REPLY = {
+  where: { isLead: true },
+  orderBy: [{ createdAt: "desc" as const }, { id: "desc" as const }],
+  take: 1,
+  select: { adoption: true, explanation: true, body: true, createdAt: true, department: { select: { name: true, nameEn: true } } },
+};
+
+const MEASURES = {
+  orderBy: { linkedAt: "asc" as const },
+  select: { measure: { select: { type: true, title: true, docNumber: true, issuingBody: true, issuedOn: true, url: true } } },
+};
 
 export function createTrackingRepository(db: Db) {
   return {
@@ -55,15 +69,10 @@ export function createTrackingRepository(db: Db) {
             orderBy: [{ createdAt: "asc" }, { id: "asc" }],
             select: { toStatus: true, createdAt: true, departmentId: true },
           },
-          replies: {
-            where: { isLead: true },
-            orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-            take: 1,
-            select: { adoption: true, explanation: true, body: true, createdAt: true, department: { select: { name: true, nameEn: true } } },
-          },
-          measures: {
-            orderBy: { linkedAt: "asc" },
-            select: { measure: { select: { type: true, title: true, docNumber: true, issuingBody: true, issuedOn: true, url: true } } },
+          replies: LEAD_REPLY,
+          measures: MEASURES,
+          mergedInto: {
+            select: { trackingCode: true, leadDepartment: { select: { name: true, nameEn: true } }, replies: LEAD_REPLY, measures: MEASURES },
           },
         },
       });
@@ -73,14 +82,17 @@ export function createTrackingRepository(db: Db) {
         ? await client.department.findMany({ where: { id: { in: departmentIds } }, select: { id: true, name: true, nameEn: true } })
         : [];
       const byId = new Map(departments.map((d) => [d.id, { name: d.name, nameEn: d.nameEn }]));
-      const { events, replies, measures, ...rest } = row;
+      const { events, replies, measures, mergedInto, ...rest } = row;
       return {
         ...rest,
+        // A merged suggestion is answered with the reply to the one it joined, by that one's department.
+        leadDepartment: rest.leadDepartment ?? mergedInto?.leadDepartment ?? null,
+        mergedInto: mergedInto ? { trackingCode: mergedInto.trackingCode } : null,
         events: events.flatMap((e) =>
           e.toStatus ? [{ toStatus: e.toStatus, createdAt: e.createdAt, department: e.departmentId !== null ? (byId.get(e.departmentId) ?? null) : null }] : [],
         ),
-        reply: replies[0] ?? null,
-        measures: measures.map((m) => m.measure),
+        reply: replies[0] ?? mergedInto?.replies[0] ?? null,
+        measures: [...measures, ...(mergedInto?.measures ?? [])].map((m) => m.measure),
       };
     },
   };

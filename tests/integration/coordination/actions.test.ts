@@ -232,6 +232,24 @@ describe("not accept, refer, merge", () => {
     expect(follower.events.at(-1)).toMatchObject({ type: "MERGE_TARGET_CHANGED", internal: true });
   });
 
+  it("when a suggestion is merged into one already answered, then its citizen is emailed that reply at once, and only once", async () => {
+    const target = await insertSuggestion(ctx.c.db, { status: "REPLIED", leadDepartmentCode: "EDU" });
+    await ctx.c.db.reply.create({
+      data: { suggestionId: target.id, departmentId: edu.id, isLead: true, adoption: "ADOPTED", body: "已在全省推行课后服务延时。", explanation: "与建议内容一致。" },
+    });
+    const s = await insertSuggestion(ctx.c.db, { status: "SCREENING", email: "late.citizen@citizen.example" });
+    const client = await coordinator(ctx.app);
+
+    const res = await client.post(`/staff/suggestions/${s.id}/merge`, { targetCode: target.trackingCode });
+    expect(res.status).toBe(303);
+    const mail = await ctx.smtp.waitFor((m) => m.subject === `您的建议已答复（查询码 ${s.trackingCode}）`);
+    expect(mail.text).toContain("已在全省推行课后服务延时。");
+    expect(mail.text).toContain(target.trackingCode);
+    // The target's own submitter was answered when the reply was made, not again now.
+    expect(ctx.smtp.to(CITIZEN_EMAIL)).toHaveLength(0);
+    expect(await ctx.c.db.emailMessage.count({ where: { template: "suggestion-replied" } })).toBe(1);
+  });
+
   it("when a merge names the suggestion itself, a closed target or an unknown code, then it is refused and nothing changes", async () => {
     const s = await insertSuggestion(ctx.c.db, { status: "SCREENING" });
     const closed = await insertSuggestion(ctx.c.db, { status: "NOT_ACCEPTED" });

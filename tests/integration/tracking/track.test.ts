@@ -3,6 +3,7 @@ import request from "supertest";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
+import { translator } from "../../../src/platform/i18n.ts";
 import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
 import { escapeHtml, message, openForm, postMultipart, referenceIds, trackingCodeIn, validFields } from "../submissions/helpers.ts";
 
@@ -138,6 +139,24 @@ describe("tracking a suggestion", () => {
     expect(timeline(res.text).at(-1)).toBe(message("tracking:status.REPLIED"));
     // Replied: no deadline is pending.
     expect(res.text).not.toContain('id="tracked-deadline"');
+  });
+
+  it("when the suggestion was merged into another that has been answered, then its citizen reads that reply and department", async () => {
+    const target = await submitted();
+    const { dept } = await progress(target.id);
+    await c.db.suggestion.update({ where: { id: target.id }, data: { status: "REPLIED" } });
+    await c.db.reply.create({
+      data: { suggestionId: target.id, departmentId: dept.id, isLead: true, adoption: "ADOPTED", explanation: "已在全省推广社区助餐。", body: "感谢您的建议，已采纳。" },
+    });
+    const duplicate = await submitted();
+    await c.db.suggestion.update({ where: { id: duplicate.id }, data: { status: "MERGED", mergedIntoId: target.id } });
+
+    const res = await track({ code: duplicate.code, phoneLast4: "5678" });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain(escapeHtml(translator("zh-CN")("tracking:result.mergedInto", { code: target.code })));
+    expect(res.text).toContain("已在全省推广社区助餐。");
+    expect(res.text).toContain(message("tracking:adoption.ADOPTED"));
+    expect(/id="tracked-department">([^<]*)</.exec(res.text)?.[1]).toBe(dept.name);
   });
 
   it("when the phone digits are wrong or the code is unknown, then both answers are byte for byte the same", async () => {
