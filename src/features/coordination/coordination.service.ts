@@ -5,6 +5,7 @@
 import type { Container } from "../../container.ts";
 import type { AssignmentRole, SuggestionStatus } from "../../generated/prisma/enums.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "../../errors.ts";
+import type { DbClient } from "../../platform/db.ts";
 import { DEFAULT_LOCALE, toLocale } from "../../platform/i18n.ts";
 import type { StaffUser } from "../auth/auth.service.ts";
 import { addWorkingDays, hasOfficialCalendar, isWorkingDay, shanghaiDateString, workingDaysBetween } from "../calendar/working-days.ts";
@@ -167,6 +168,37 @@ export function createCoordinationService(c: CoordinationDeps) {
     return assignedEmail({
       assignment, department, suggestion: s, region: regionPath(s.region, "zh-CN"), dueAt, publicBaseUrl: c.config.publicBaseUrl,
     });
+  }
+
+  /**
+   * The requesting department's email about the decision on its extension request, in Chinese like every
+   * department email; once per request (a request is decided once). No submitter data: the link leads to the case.
+   */
+  async function extensionDecidedEmail(
+    tx: DbClient,
+    ext: { id: number; suggestionId: number; departmentId: number; workingDays: number },
+    decision: "APPROVED" | "REFUSED",
+    note: string | null,
+  ): Promise<EmailDraft> {
+    // Read after the decision in the same transaction: replyDueAt is the moved deadline, or the one that stays.
+    const s = await tx.suggestion.findUniqueOrThrow({ where: { id: ext.suggestionId }, select: { trackingCode: true, title: true, replyDueAt: true } });
+    const department = await tx.department.findUniqueOrThrow({ where: { id: ext.departmentId }, select: { name: true, email: true } });
+    return {
+      dedupeKey: `extension-decided-${ext.id}`,
+      to: department.email,
+      template: "extension-decided",
+      locale: "zh-CN",
+      data: {
+        trackingCode: s.trackingCode,
+        title: s.title,
+        departmentName: department.name,
+        decision,
+        workingDays: ext.workingDays,
+        ...(s.replyDueAt ? { dueAt: s.replyDueAt.toISOString() } : {}),
+        ...(note ? { note } : {}),
+        url: `${c.config.publicBaseUrl}/staff/suggestions/${ext.suggestionId}`,
+      },
+    };
   }
 
   async function afterCommit(emailIds: number[]): Promise<void> {
@@ -456,7 +488,7 @@ export function createCoordinationService(c: CoordinationDeps) {
       if (!ext) throw new NotFoundError();
       const now = c.now();
       let newDue: Date | null = null;
-      await c.db.$transaction(async (tx) => {
+      const emailIds = await c.db.$transaction(async (tx) => {
         const claimed = await repo.decideExtension(tx, ext.id, { status: "APPROVED", decidedBy: user.id, decisionNote: form.note ?? null, decidedAt: now });
         if (!claimed) throw new ConflictError("coordination:errors.extensionDecided");
         const s = await tx.suggestion.findUnique({ where: { id: ext.suggestionId }, select: { replyDueAt: true, leadDepartmentId: true } });
@@ -471,19 +503,21 @@ export function createCoordinationService(c: CoordinationDeps) {
           set: { replyDueAt: newDue },
         });
         await repo.moveCurrentDeadlines(tx, ext.suggestionId, newDue);
+        return queueEmails(tx, [await extensionDecidedEmail(tx, ext, "APPROVED", form.note ?? null)]);
       }, TX_OPTIONS);
       if (newDue) warnIfNoCalendar(newDue, ext.suggestionId);
       c.logger.info({ extensionId: ext.id, suggestionId: ext.suggestionId, actorId: user.id }, "extension approved");
+      await afterCommit(emailIds);
       return { suggestionId: ext.suggestionId };
     },
 
-    /** Refused: the deadline stays; the department reads why in the case history. */
+    /** Refused: the deadline stays; the department reads why in its email and the case history. */
     async refuseExtension(user: StaffUser, extensionId: number, form: RefuseForm): Promise<{ suggestionId: number }> {
       assertCoordinator(user);
       const ext = await repo.findExtension(c.db, extensionId);
       if (!ext) throw new NotFoundError();
       const now = c.now();
-      await c.db.$transaction(async (tx) => {
+      const emailIds = await c.db.$transaction(async (tx) => {
         const claimed = await repo.decideExtension(tx, ext.id, { status: "REFUSED", decidedBy: user.id, decisionNote: form.note, decidedAt: now });
         if (!claimed) throw new ConflictError("coordination:errors.extensionDecided");
         await repo.createEvent(tx, {
@@ -495,8 +529,10 @@ export function createCoordinationService(c: CoordinationDeps) {
           internal: true,
           at: now,
         });
+        return queueEmails(tx, [await extensionDecidedEmail(tx, ext, "REFUSED", form.note)]);
       }, TX_OPTIONS);
       c.logger.info({ extensionId: ext.id, suggestionId: ext.suggestionId, actorId: user.id }, "extension refused");
+      await afterCommit(emailIds);
       return { suggestionId: ext.suggestionId };
     },
 

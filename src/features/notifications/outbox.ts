@@ -17,6 +17,7 @@ export const EMAIL_TEMPLATES = [
   "suggestion-not-accepted", // to the citizen: not accepted, with the reason and the office's note
   "suggestion-referred", // to the citizen: referred to the 12345 hotline or the petition office
   "suggestion-replied", // to the citizen (and everyone merged into the case): the lead department's reply
+  "extension-decided", // to the requesting department: its extension request approved or refused (features/coordination)
 ] as const;
 
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addWorkingDays } from "../../../src/features/calendar/working-days.ts";
-import { insertExtensionRequest, insertSuggestion, snapshot } from "../../support/coordination-factories.ts";
-import { coordinator, COORDINATOR, startContext, userIdOf, type CoordinationContext } from "./context.ts";
+import { CITIZEN_EMAIL, insertExtensionRequest, insertSuggestion, snapshot } from "../../support/coordination-factories.ts";
+import { coordinator, COORDINATOR, html, startContext, userIdOf, type CoordinationContext } from "./context.ts";
 
 let ctx: CoordinationContext;
 let coordinatorId: number;
@@ -20,6 +20,14 @@ async function inHandlingWithRequest(workingDays: number) {
   const ext = await insertExtensionRequest(ctx.c.db, { suggestionId: s.id, departmentCode: "EDU", requestedByEmail: "official.edu@demo.example", workingDays });
   return { s, ext, replyDueAt };
 }
+
+const shanghaiDate = (d: Date) => new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+
+async function eduEmail(): Promise<string> {
+  return (await ctx.c.db.department.findUniqueOrThrow({ where: { code: "EDU" }, select: { email: true } })).email;
+}
+
+const decidedRows = (extensionId: number) => ctx.c.db.emailMessage.count({ where: { dedupeKey: `extension-decided-${extensionId}` } });
 
 describe("extension requests", () => {
   it("when extensions are pending, then the list shows the suggestion, department, reason, days and the deadline an approval gives", async () => {
@@ -94,6 +102,59 @@ describe("extension requests", () => {
     expect(after.events.at(-1)).toMatchObject({ type: "EXTENSION_REFUSED", actorId: coordinatorId, note, internal: true, fromStatus: null, toStatus: null });
     expect(await ctx.c.db.extensionRequest.findUniqueOrThrow({ where: { id: ext.id } })).toMatchObject({ status: "REFUSED", decidedBy: coordinatorId, decisionNote: note });
     expect((await client.get("/staff/extensions")).text).not.toContain(`/staff/extensions/${ext.id}/approve`);
+  });
+
+  it("when an extension is approved, then the department gets an email with the new deadline and no submitter data; deciding again adds no email", async () => {
+    const { s, ext, replyDueAt } = await inHandlingWithRequest(10);
+    const client = await coordinator(ctx.app);
+    await client.get("/staff/extensions");
+    expect((await client.post(`/staff/extensions/${ext.id}/approve`, { note: "同意。请按时答复。" })).status).toBe(303);
+
+    const mail = await ctx.smtp.waitFor((m) => m.subject === `【延期审批】${s.trackingCode} 关于增加中小学课后服务时段的建议`);
+    expect(ctx.smtp.to(await eduEmail())).toContain(mail);
+    const newDue = shanghaiDate(addWorkingDays(replyDueAt, 10));
+    expect(mail.text).toContain("省教育厅：");
+    expect(mail.text).toContain("审批结果：延期申请已批准");
+    expect(mail.text).toContain("申请延期：10 个工作日");
+    expect(mail.text).toContain(`新的答复期限：${newDue}`);
+    expect(mail.text).toContain("征集办意见：同意。请按时答复。");
+    expect(mail.text).toContain(`/staff/suggestions/${s.id}`);
+    expect(html(mail)).toContain("延期申请已批准");
+    expect(html(mail)).toContain(newDue);
+    expect(html(mail)).toContain(`/staff/suggestions/${s.id}"`);
+    for (const part of [mail.text ?? "", html(mail)]) {
+      expect(part).not.toContain("李明");
+      expect(part).not.toContain("13800001234");
+      expect(part).not.toContain(CITIZEN_EMAIL);
+    }
+    expect(await decidedRows(ext.id)).toBe(1);
+
+    expect((await client.post(`/staff/extensions/${ext.id}/approve`, {})).status).toBe(409);
+    expect((await client.post(`/staff/extensions/${ext.id}/refuse`, { note: "不同意" })).status).toBe(409);
+    expect(await decidedRows(ext.id)).toBe(1);
+  });
+
+  it("when an extension is refused, then the department gets the refusal with the note and the deadline that stays", async () => {
+    const { s, ext, replyDueAt } = await inHandlingWithRequest(15);
+    const client = await coordinator(ctx.app);
+    await client.get("/staff/extensions");
+    const note = "理由不充分，<i>请按原期限办结</i>。";
+    expect((await client.post(`/staff/extensions/${ext.id}/refuse`, { note })).status).toBe(303);
+
+    const mail = await ctx.smtp.waitFor((m) => m.subject === `【延期审批】${s.trackingCode} 关于增加中小学课后服务时段的建议`);
+    expect(ctx.smtp.to(await eduEmail())).toContain(mail);
+    expect(mail.text).toContain("审批结果：延期申请未获批准");
+    expect(mail.text).toContain("申请延期：15 个工作日");
+    expect(mail.text).toContain(`答复期限（不变）：${shanghaiDate(replyDueAt)}`);
+    expect(mail.text).toContain(`征集办意见：${note}`);
+    expect(html(mail)).toContain("延期申请未获批准");
+    expect(html(mail)).toContain("理由不充分，&lt;i&gt;请按原期限办结&lt;/i&gt;。");
+    expect(html(mail)).not.toContain("<i>请按原期限办结");
+    expect(mail.text).not.toContain("李明");
+    expect(await decidedRows(ext.id)).toBe(1);
+
+    expect((await client.post(`/staff/extensions/${ext.id}/refuse`, { note: "再次不同意" })).status).toBe(409);
+    expect(await decidedRows(ext.id)).toBe(1);
   });
 
   it("when the requesting department no longer leads, then approval is refused and nothing changes", async () => {
