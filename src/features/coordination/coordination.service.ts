@@ -12,7 +12,7 @@ import { addWorkingDays, hasOfficialCalendar, isWorkingDay, shanghaiDateString, 
 import { EVENT_TYPE } from "../handling/event-types.ts";
 import { OPEN_STATUSES, canApply, type Action } from "../handling/state-machine.ts";
 import { findLeadReply, replyEmailDrafts } from "../casework/reply-emails.ts";
-import { applyTransition } from "../handling/transitions.ts";
+import { applyTransition, type TransitionInput } from "../handling/transitions.ts";
 import { queueEmails, type EmailDraft } from "../notifications/outbox.ts";
 import { assignedEmail } from "../routing/assigned-email.ts";
 import {
@@ -201,6 +201,32 @@ export function createCoordinationService(c: CoordinationDeps) {
     };
   }
 
+  /**
+   * Screening that ends the suggestion's way through the office (不予受理, 转信访/12345): the transition and the
+   * citizen's email in one transaction, the email enqueued after commit. Final statuses: one email per suggestion.
+   */
+  async function screenOut(
+    user: StaffUser,
+    id: number,
+    step: {
+      action: "notAccept" | "refer";
+      note: string;
+      set?: TransitionInput["set"];
+      email: { key: string; template: EmailDraft["template"]; data: EmailDraft["data"] };
+      log: { message: string } & Record<string, unknown>;
+    },
+  ): Promise<void> {
+    assertCoordinator(user);
+    const s = await loadFor(id, step.action);
+    const emailIds = await c.db.$transaction(async (tx) => {
+      await applyTransition(tx, { suggestionId: s.id, action: step.action, actorId: user.id, note: step.note, ...(step.set ? { set: step.set } : {}) });
+      return queueEmails(tx, citizenEmails(s, `${step.email.key}-${s.id}`, step.email.template, step.email.data));
+    }, TX_OPTIONS);
+    const { message, ...fields } = step.log;
+    c.logger.info({ suggestionId: s.id, ...fields, actorId: user.id }, message);
+    await afterCommit(emailIds);
+  }
+
   async function afterCommit(emailIds: number[]): Promise<void> {
     await c.enqueuer.sendEmails(emailIds);
   }
@@ -324,50 +350,34 @@ export function createCoordinationService(c: CoordinationDeps) {
     },
 
     /** 不予受理, with a reason from the list and a note the citizen reads. */
-    async notAccept(user: StaffUser, id: number, form: NotAcceptForm): Promise<void> {
-      assertCoordinator(user);
-      const s = await loadFor(id, "notAccept");
-      const emailIds = await c.db.$transaction(async (tx) => {
-        await applyTransition(tx, {
-          suggestionId: s.id,
-          action: "notAccept",
-          actorId: user.id,
-          note: form.note,
-          set: { notAcceptedReason: form.reason },
-        });
+    notAccept: (user: StaffUser, id: number, form: NotAcceptForm): Promise<void> =>
+      screenOut(user, id, {
+        action: "notAccept",
+        note: form.note,
+        set: { notAcceptedReason: form.reason },
         // NOT_ACCEPTED is final: once per suggestion.
-        return queueEmails(tx, citizenEmails(s, `not-accepted-${s.id}`, "suggestion-not-accepted", {
+        email: { key: "not-accepted", template: "suggestion-not-accepted", data: {
           reason: form.reason,
           reasonKey: `emails:suggestion-not-accepted.reasons.${form.reason}`,
           note: form.note,
-        }));
-      }, TX_OPTIONS);
-      c.logger.info({ suggestionId: s.id, reason: form.reason, actorId: user.id }, "suggestion not accepted");
-      await afterCommit(emailIds);
-    },
+        } },
+        log: { message: "suggestion not accepted", reason: form.reason },
+      }),
 
     /** 转信访/12345: a complaint or request, not a suggestion. */
-    async refer(user: StaffUser, id: number, form: ReferForm): Promise<void> {
-      assertCoordinator(user);
-      const s = await loadFor(id, "refer");
-      const emailIds = await c.db.$transaction(async (tx) => {
-        await applyTransition(tx, {
-          suggestionId: s.id,
-          action: "refer",
-          actorId: user.id,
-          // The channel opens the note so the history and the tracking page say where it went.
-          note: `${REFERRAL_NOTE[form.channel]}\n${form.note}`,
-        });
-        return queueEmails(tx, citizenEmails(s, `referred-${s.id}`, "suggestion-referred", {
+    refer: (user: StaffUser, id: number, form: ReferForm): Promise<void> =>
+      screenOut(user, id, {
+        action: "refer",
+        // The channel opens the note so the history and the tracking page say where it went.
+        note: `${REFERRAL_NOTE[form.channel]}\n${form.note}`,
+        email: { key: "referred", template: "suggestion-referred", data: {
           channel: form.channel,
           channelKey: `emails:suggestion-referred.channels.${form.channel}`,
           channelHowKey: `emails:suggestion-referred.how.${form.channel}`,
           note: form.note,
-        }));
-      }, TX_OPTIONS);
-      c.logger.info({ suggestionId: s.id, channel: form.channel, actorId: user.id }, "suggestion referred");
-      await afterCommit(emailIds);
-    },
+        } },
+        log: { message: "suggestion referred", channel: form.channel },
+      }),
 
     /** 合并: handled together with another suggestion, whose reply its submitter gets too. */
     async merge(user: StaffUser, id: number, form: MergeForm): Promise<void> {
