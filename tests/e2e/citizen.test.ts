@@ -1,23 +1,12 @@
 // A citizen on a phone: submit an everyday suggestion with an attachment, get a code, and track it until the
 // worker has routed it to a department — in Chinese and in English. Real Chromium, real web app, real workers.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
-import { launchBrowser } from "../support/browser.ts";
-import { startLiveServer, type LiveServer } from "../support/live-server.ts";
+import { useLiveAppAndBrowser } from "../support/live-server.ts";
 import { recipients } from "../support/smtp.ts";
 
-let live: LiveServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  live = await startLiveServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await live?.stop();
-});
+const env = useLiveAppAndBrowser();
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
@@ -28,7 +17,7 @@ const PDF = Buffer.from(
 );
 
 async function newPhone(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ ...PHONE, locale: "zh-CN" });
+  const context = await env.browser.newContext({ ...PHONE, locale: "zh-CN" });
   return { context, page: await context.newPage() };
 }
 
@@ -39,7 +28,7 @@ async function expectNoSeriousA11yViolations(page: Page, where: string) {
 }
 
 async function submitEverydaySuggestion(page: Page, lang: "zh-CN" | "en", phone: string, email: string) {
-  await page.goto(`${live.baseUrl}/suggestions/new?lang=${lang}`);
+  await page.goto(`${env.live.baseUrl}/suggestions/new?lang=${lang}`);
   await page.fill("#f-title", lang === "en" ? "Simplify reimbursement of out-of-province medical costs (医保报销)" : "关于简化异地就医医保报销手续的建议");
   await page.selectOption("#f-categoryId", { label: lang === "en" ? "Public services and livelihood" : "民生服务" });
   const county = page.locator("#f-regionId option").filter({ hasText: lang === "en" ? "Heping" : "和平区" }).first();
@@ -59,7 +48,7 @@ async function submitEverydaySuggestion(page: Page, lang: "zh-CN" | "en", phone:
 async function trackUntilDepartment(page: Page, code: string, last4: string, department: string) {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    await page.goto(`${live.baseUrl}/track`);
+    await page.goto(`${env.live.baseUrl}/track`);
     await page.fill("#f-code", code);
     await page.fill("#f-phoneLast4", last4);
     await Promise.all([page.waitForLoadState("load"), page.locator("form.track-form button[type=submit]").click()]);
@@ -77,9 +66,9 @@ describe("citizen on a phone", () => {
     await trackUntilDepartment(page, code, "5678", "省医疗保障局");
     expect(await page.locator("main").textContent()).toContain("已交办");
 
-    const stored = await live.c.db.suggestion.findUniqueOrThrow({ where: { trackingCode: code }, include: { attachments: true } });
+    const stored = await env.live.c.db.suggestion.findUniqueOrThrow({ where: { trackingCode: code }, include: { attachments: true } });
     expect(stored.attachments.map((a) => a.originalName)).toEqual(["发票清单.pdf"]);
-    const ack = await live.smtp.waitFor((m) => recipients(m).includes("li.xiaohua@example.com") && (m.text ?? "").includes(code));
+    const ack = await env.live.smtp.waitFor((m) => recipients(m).includes("li.xiaohua@example.com") && (m.text ?? "").includes(code));
     expect(ack.subject).toContain(code);
     await context.close();
   });
@@ -97,20 +86,20 @@ describe("citizen on a phone", () => {
 
   it("when axe-core checks every public page in both languages, then it finds no serious or critical violation", async () => {
     const { context, page } = await newPhone();
-    const round = await live.c.db.collectionRound.findFirstOrThrow({ where: { status: "OPEN" } });
+    const round = await env.live.c.db.collectionRound.findFirstOrThrow({ where: { status: "OPEN" } });
     const code = await submitEverydaySuggestion(page, "zh-CN", "13700001111", "a11y@example.com");
     for (const lang of ["zh-CN", "en"] as const) {
       for (const path of ["/", "/suggestions/new", "/rounds", `/rounds/${round.id}`, "/track", "/no-such-page", "/staff/sign-in"]) {
-        await page.goto(`${live.baseUrl}${path}${path.includes("?") ? "&" : "?"}lang=${lang}`);
+        await page.goto(`${env.live.baseUrl}${path}${path.includes("?") ? "&" : "?"}lang=${lang}`);
         await expectNoSeriousA11yViolations(page, `${lang} ${path}`);
       }
       // The form with errors, and a tracking result.
-      await page.goto(`${live.baseUrl}/suggestions/new?lang=${lang}`);
+      await page.goto(`${env.live.baseUrl}/suggestions/new?lang=${lang}`);
       await page.locator("form button[type=submit]").last().click();
       await page.waitForLoadState("load");
       expect(await page.locator("#error-summary").isVisible()).toBe(true);
       await expectNoSeriousA11yViolations(page, `${lang} form with errors`);
-      await page.goto(`${live.baseUrl}/track`);
+      await page.goto(`${env.live.baseUrl}/track`);
       await page.fill("#f-code", code);
       await page.fill("#f-phoneLast4", "1111");
       await Promise.all([page.waitForLoadState("load"), page.locator("form.track-form button[type=submit]").click()]);

@@ -1,38 +1,18 @@
 // The staff side end to end in Chromium: a citizen's suggestion that no rule routes lands in screening; the
 // coordinator accepts it and assigns it to the education department; the department's official accepts the
 // assignment and replies "部分采纳"; the citizen reads the reply on the tracking page and rates it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "../support/browser.ts";
-import { startLiveServer, type LiveServer } from "../support/live-server.ts";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { useLiveAppAndBrowser } from "../support/live-server.ts";
+import { eventually } from "../support/factories.ts";
 import { recipients } from "../support/smtp.ts";
 
-let live: LiveServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  live = await startLiveServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await live?.stop();
-});
-
-async function eventually<T>(what: string, probe: () => Promise<T | null | undefined>, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
+const env = useLiveAppAndBrowser();
 
 async function signInAs(email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1200, height: 900 } });
+  const context = await env.browser.newContext({ locale: "zh-CN", viewport: { width: 1200, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${live.baseUrl}/staff/sign-in`);
+  await page.goto(`${env.live.baseUrl}/staff/sign-in`);
   await page.fill("#email", email);
   await page.fill("#password", "GoldenIdeas#2026");
   await Promise.all([page.waitForURL(/\/staff\/(screening|inbox)/), page.locator("form button[type=submit]").last().click()]);
@@ -46,9 +26,9 @@ async function submitAndClick(page: Page, selector: string) {
 describe("handling a suggestion from screening to the citizen's rating", () => {
   it("when the coordinator assigns, the official replies 部分采纳 and the citizen rates it, then every step shows and the case closes", async () => {
     // The citizen, on a phone.
-    const citizenContext = await browser.newContext({ locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true });
+    const citizenContext = await env.browser.newContext({ locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true });
     const citizen = await citizenContext.newPage();
-    await citizen.goto(`${live.baseUrl}/suggestions/new`);
+    await citizen.goto(`${env.live.baseUrl}/suggestions/new`);
     await citizen.fill("#f-title", "关于在城市公园增设遮阳长椅的建议");
     await citizen.selectOption("#f-categoryId", { label: "其他" });
     const county = citizen.locator("#f-regionId option").filter({ hasText: "铁西区" }).first();
@@ -62,15 +42,16 @@ describe("handling a suggestion from screening to the citizen's rating", () => {
     const code = ((await citizen.locator("#tracking-code").textContent()) ?? "").trim();
 
     // No rule matches: the worker leaves it for the coordinators.
-    const suggestion = await eventually("triage", () =>
-      live.c.db.suggestion.findFirst({ where: { trackingCode: code, routingState: "TRIAGE" } }),
+    const suggestion = await eventually(
+      async () => (await env.live.c.db.suggestion.findFirst({ where: { trackingCode: code, routingState: "TRIAGE" } })) ?? undefined,
+      20_000,
     );
 
     // The coordinator screens, accepts and assigns it to 省教育厅.
     const coordinator = await signInAs("coordinator@demo.example");
-    await coordinator.goto(`${live.baseUrl}/staff/screening`);
+    await coordinator.goto(`${env.live.baseUrl}/staff/screening`);
     expect(await coordinator.locator("main").textContent()).toContain(code);
-    await coordinator.goto(`${live.baseUrl}/staff/suggestions/${suggestion.id}`);
+    await coordinator.goto(`${env.live.baseUrl}/staff/suggestions/${suggestion.id}`);
     await coordinator.locator("#action-accept summary").click();
     await coordinator.selectOption("#ca-accept-leadDepartmentId", { label: "省教育厅" });
     await coordinator.fill("#ca-accept-note", "请结合城市公园提升工程研究办理。");
@@ -79,9 +60,9 @@ describe("handling a suggestion from screening to the citizen's rating", () => {
 
     // The education department's official accepts the assignment and replies.
     const official = await signInAs("official.edu@demo.example");
-    await official.goto(`${live.baseUrl}/staff/inbox`);
+    await official.goto(`${env.live.baseUrl}/staff/inbox`);
     expect(await official.locator("main").textContent()).toContain(code);
-    await official.goto(`${live.baseUrl}/staff/suggestions/${suggestion.id}`);
+    await official.goto(`${env.live.baseUrl}/staff/suggestions/${suggestion.id}`);
     await submitAndClick(official, "#accept-form button");
     expect(await official.locator("#case-status").textContent()).toContain("办理中");
     await official.locator("#reply-form summary").click();
@@ -92,9 +73,9 @@ describe("handling a suggestion from screening to the citizen's rating", () => {
     expect(await official.locator("#case-status").textContent()).toContain("已答复");
 
     // The citizen is told by email, reads the reply on the tracking page, and rates it.
-    const mail = await live.smtp.waitFor((m) => recipients(m).includes("zhao.ming@example.com") && (m.text ?? "").includes("部分采纳"));
+    const mail = await env.live.smtp.waitFor((m) => recipients(m).includes("zhao.ming@example.com") && (m.text ?? "").includes("部分采纳"));
     expect(mail.html).toBeTruthy();
-    await citizen.goto(`${live.baseUrl}/track`);
+    await citizen.goto(`${env.live.baseUrl}/track`);
     await citizen.fill("#f-code", code);
     await citizen.fill("#f-phoneLast4", "2468");
     await submitAndClick(citizen, "form.track-form button[type=submit]");
@@ -107,7 +88,7 @@ describe("handling a suggestion from screening to the citizen's rating", () => {
     await submitAndClick(citizen, "form.rating-form button[type=submit]");
     expect(await citizen.locator("#rating-given").textContent()).toContain("答复很具体");
 
-    const closed = await live.c.db.suggestion.findUniqueOrThrow({ where: { id: suggestion.id }, include: { rating: true } });
+    const closed = await env.live.c.db.suggestion.findUniqueOrThrow({ where: { id: suggestion.id }, include: { rating: true } });
     expect(closed.status).toBe("CLOSED");
     expect(closed.rating?.score).toBe(5);
   });

@@ -2,12 +2,15 @@
 // against the test database, the test Redis prefix and an in-process SMTP server.
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
+import type { Browser } from "playwright-core";
 import { createApp } from "../../src/app.ts";
 import type { Container } from "../../src/container.ts";
 import { createRedis } from "../../src/platform/redis.ts";
 import { startWorkers, type WorkerSet } from "../../workers/start-workers.ts";
 import { createTestContainer, resetAndSeed } from "./harness.ts";
 import { startSmtp, type TestSmtp } from "./smtp.ts";
+import { launchBrowser } from "./browser.ts";
 
 export interface LiveServer {
   baseUrl: string;
@@ -40,4 +43,21 @@ export async function startLiveServer(): Promise<LiveServer> {
       await smtp.close();
     },
   };
+}
+
+/**
+ * For a browser test file: the live app and a Chromium are started before its tests and stopped after them.
+ * The returned object is filled in by then.
+ */
+export function useLiveAppAndBrowser(): { live: LiveServer; browser: Browser } {
+  const env = {} as { live: LiveServer; browser: Browser };
+  beforeAll(async () => {
+    env.live = await startLiveServer();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.live?.stop();
+  });
+  return env;
 }
