@@ -22,7 +22,7 @@ import { staffRoutes } from "./features/auth/staff.routes.ts";
 import { coordinationRoutes } from "./features/coordination/coordination.routes.ts";
 import { caseworkRoutes } from "./features/casework/casework.routes.ts";
 import { measureRoutes } from "./features/measures/measures.routes.ts";
-import { feedbackRoutes } from "./features/feedback/feedback.routes.ts";
+import { feedbackRoutes } from "./features/ratings/ratings.routes.ts";
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 

@@ -6,8 +6,8 @@ import type {
   AdoptionResult, AssignmentRole, AssignmentStatus, ExtensionStatus, NotAcceptedReason, PolicyMeasureType,
   RoutingState, SuggestionKind, SuggestionStatus,
 } from "../../src/generated/prisma/enums.ts";
-import { addWorkingDays, isWorkingDay, workingDaysBetween } from "../../src/features/calendar/working-days.ts";
-import { EVENT_TYPE, type EventType } from "../../src/features/handling/event-types.ts";
+import { addWorkingDays, isWorkingDay, workingDaysBetween } from "../../src/platform/working-days.ts";
+import { EVENT_TYPE, type EventType } from "../../src/features/lifecycle/event-types.ts";
 import { generateTrackingCode } from "../../src/features/submissions/tracking-code.ts";
 import {
   createTokenizer, matchRule, type RuleInput, type RuleReason, type Tokenizer,

@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Container } from "../../src/container.ts";
 import type { Db } from "../../src/platform/db.ts";
 import type { SuggestionStatus } from "../../src/generated/prisma/enums.ts";
-import { addWorkingDays } from "../../src/features/calendar/working-days.ts";
+import { addWorkingDays } from "../../src/platform/working-days.ts";
 
 export const CITIZEN = {
   realName: "张三丰",

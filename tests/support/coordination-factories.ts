@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../src/platform/db.ts";
 import type { AssignmentStatus, RoutingState, SuggestionStatus } from "../../src/generated/prisma/enums.ts";
-import { addWorkingDays } from "../../src/features/calendar/working-days.ts";
+import { addWorkingDays } from "../../src/platform/working-days.ts";
 
 export const CITIZEN_EMAIL = "li.citizen@citizen.example";
 

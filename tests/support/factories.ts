@@ -2,7 +2,7 @@
 // its submitter, status SUBMITTED, routing PENDING and its SUBMITTED handling event, all in one nested write.
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../src/platform/db.ts";
-import { addWorkingDays } from "../../src/features/calendar/working-days.ts";
+import { addWorkingDays } from "../../src/platform/working-days.ts";
 
 export const SUBMITTER = {
   realName: "张三丰",

@@ -5,7 +5,7 @@ import type {
   AdoptionResult, AssignmentRole, AssignmentStatus, ExtensionStatus, PolicyMeasureType, SuggestionKind, SuggestionStatus,
 } from "../../generated/prisma/enums.ts";
 import type { DbClient } from "../../platform/db.ts";
-import { EVENT_TYPE, type EventType } from "../handling/event-types.ts";
+import { EVENT_TYPE, type EventType } from "../lifecycle/event-types.ts";
 import type { Cursor } from "./casework.schemas.ts";
 
 // ---------------------------------------------------------------------------------------------------------

@@ -6,10 +6,10 @@ import type { Container } from "../../container.ts";
 import { ConflictError, ForbiddenError, NotFoundError, type AppError } from "../../errors.ts";
 import type { AssignmentStatus, SuggestionStatus } from "../../generated/prisma/enums.ts";
 import type { DbClient } from "../../platform/db.ts";
-import { addWorkingDays, shanghaiDateString, workingDaysBetween } from "../calendar/working-days.ts";
-import { EVENT_TYPE } from "../handling/event-types.ts";
-import { canApply } from "../handling/state-machine.ts";
-import { applyTransition } from "../handling/transitions.ts";
+import { addWorkingDays, shanghaiDateString, workingDaysBetween } from "../../platform/working-days.ts";
+import { EVENT_TYPE } from "../lifecycle/event-types.ts";
+import { canApply } from "../lifecycle/state-machine.ts";
+import { applyTransition } from "../lifecycle/transitions.ts";
 import { queueEmails } from "../notifications/outbox.ts";
 import { parseRoutingReason, type RoutingReason } from "../routing/routing.service.ts";
 import {

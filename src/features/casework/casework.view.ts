@@ -2,7 +2,7 @@
 // Text written by people (titles, notes, reasons, replies) is passed through untouched; the templates escape it.
 import type { FieldErrors } from "../../errors.ts";
 import type { Locale, Translate } from "../../platform/i18n.ts";
-import { safeUrl } from "../../web/safe-url.ts";
+import { safeUrl } from "../../web/links.ts";
 import type { RoutingReason } from "../routing/routing.service.ts";
 import { fieldId } from "../submissions/submissions.view.ts";
 import { ADOPTION_RESULTS, CASE_LIMITS, STATUS_FILTERS, type InboxQuery } from "./casework.schemas.ts";

@@ -2,7 +2,7 @@
 // client and returns plain objects; status changes go through handling/transitions.ts, never through here.
 import type { DbClient } from "../../platform/db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { EVENT_TYPE, type EventType } from "../handling/event-types.ts";
+import { EVENT_TYPE, type EventType } from "../lifecycle/event-types.ts";
 import type {
   AssignmentRole, ExtensionStatus, NotAcceptedReason, RoutingState, SuggestionKind, SuggestionStatus,
 } from "../../generated/prisma/enums.ts";

@@ -8,11 +8,11 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Fie
 import type { DbClient } from "../../platform/db.ts";
 import { DEFAULT_LOCALE, toLocale } from "../../platform/i18n.ts";
 import type { StaffUser } from "../auth/auth.service.ts";
-import { addWorkingDays, hasOfficialCalendar, isWorkingDay, shanghaiDateString, workingDaysBetween } from "../calendar/working-days.ts";
-import { EVENT_TYPE } from "../handling/event-types.ts";
-import { OPEN_STATUSES, canApply, type Action } from "../handling/state-machine.ts";
+import { addWorkingDays, hasOfficialCalendar, isWorkingDay, shanghaiDateString, workingDaysBetween } from "../../platform/working-days.ts";
+import { EVENT_TYPE } from "../lifecycle/event-types.ts";
+import { OPEN_STATUSES, canApply, type Action } from "../lifecycle/state-machine.ts";
 import { findLeadReply, replyEmailDrafts } from "../casework/reply-emails.ts";
-import { applyTransition, type TransitionInput } from "../handling/transitions.ts";
+import { applyTransition, type TransitionInput } from "../lifecycle/transitions.ts";
 import { queueEmails, type EmailDraft } from "../notifications/outbox.ts";
 import { assignedEmail } from "../routing/assigned-email.ts";
 import {

@@ -1,7 +1,7 @@
 // The deadline rules, pure: which suggestions are due for a reminder, which are overdue, when the citizen's rating
 // window closes, and the dedupe keys that make each email at most once per deadline. No I/O here, so the rules
 // are unit-tested on their own (tests/unit/features/deadlines).
-import { addWorkingDays } from "../calendar/working-days.ts";
+import { addWorkingDays } from "../../platform/working-days.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

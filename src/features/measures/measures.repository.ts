@@ -2,7 +2,7 @@
 // root client or a transaction client.
 import type { DbClient } from "../../platform/db.ts";
 import type { PolicyMeasureType, SuggestionStatus } from "../../generated/prisma/enums.ts";
-import { EVENT_TYPE } from "../handling/event-types.ts";
+import { EVENT_TYPE } from "../lifecycle/event-types.ts";
 
 export interface MeasureSummary extends MeasureData {
   id: number;

@@ -5,7 +5,7 @@ import type { Container } from "../../container.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../errors.ts";
 import type { StaffUser } from "../auth/auth.service.ts";
 import type { SuggestionStatus } from "../../generated/prisma/enums.ts";
-import { shanghaiDateString } from "../calendar/working-days.ts";
+import { shanghaiDateString } from "../../platform/working-days.ts";
 import * as repo from "./measures.repository.ts";
 import type { FieldMessage, MeasureFieldErrors, MeasureForm } from "./measures.schemas.ts";
 

@@ -8,9 +8,9 @@ import { rateLimitPerIpOf } from "../../web/middleware/rate-limit.ts";
 import { parseTrackLookup, type TrackLookup } from "../tracking/tracking.schemas.ts";
 import { trackingServiceFor } from "../tracking/tracking.service.ts";
 import { renderForm, renderResult } from "../tracking/tracking.routes.ts";
-import { feedbackServiceFor } from "./feedback.service.ts";
-import { parseRating, ratingValues } from "./feedback.schemas.ts";
-import { ratingPanels, type RatingPanelOptions } from "./feedback.view.ts";
+import { feedbackServiceFor } from "./ratings.service.ts";
+import { parseRating, ratingValues } from "./ratings.schemas.ts";
+import { ratingPanels, type RatingPanelOptions } from "./ratings.view.ts";
 
 // A citizen rates once; the allowance only has to cover a few corrections after a 422.
 const RATINGS_PER_WINDOW = 10;
@@ -43,7 +43,7 @@ export function feedbackRoutes(c: Container, csrf: Csrf): Router {
       if (err instanceof ConflictError) return showResult(res, pair.data, 409, { notice: { kind: "refused", key: err.messageKey } });
       throw err;
     }
-    await showResult(res, pair.data, 200, { notice: { kind: "thanks", key: "feedback:thanks" } });
+    await showResult(res, pair.data, 200, { notice: { kind: "thanks", key: "ratings:thanks" } });
   });
 
   return router;

@@ -18,10 +18,10 @@ export const ratingSchema = z.object({
       return Number(s.trim());
     },
     z
-      .number({ error: "feedback:errors.scoreRequired" })
+      .number({ error: "ratings:errors.scoreRequired" })
       .int()
-      .min(RATING_LIMITS.scoreMin, { error: "feedback:errors.scoreRequired" })
-      .max(RATING_LIMITS.scoreMax, { error: "feedback:errors.scoreRequired" }),
+      .min(RATING_LIMITS.scoreMin, { error: "ratings:errors.scoreRequired" })
+      .max(RATING_LIMITS.scoreMax, { error: "ratings:errors.scoreRequired" }),
   ),
   comment: z.preprocess(
     (v) => {
@@ -31,7 +31,7 @@ export const ratingSchema = z.object({
       const cleaned = cleanText(s.slice(0, RATING_LIMITS.commentMax * 4));
       return cleaned === "" ? undefined : cleaned;
     },
-    z.string().max(RATING_LIMITS.commentMax, { error: "feedback:errors.commentTooLong" }).optional(),
+    z.string().max(RATING_LIMITS.commentMax, { error: "ratings:errors.commentTooLong" }).optional(),
   ),
 });
 

@@ -3,13 +3,13 @@
 // transaction. The citizen proves who they are exactly as on the tracking page: code + last 4 phone digits.
 import type { Container } from "../../container.ts";
 import { ConflictError } from "../../errors.ts";
-import { applyTransition } from "../handling/transitions.ts";
+import { applyTransition } from "../lifecycle/transitions.ts";
 import { isRatingWindowOpen, ratingNote, ratingWindowEndsAt } from "../deadlines/deadline-rules.ts";
 import { createTrackingRepository } from "../tracking/tracking.repository.ts";
 import { matchingSuggestionId } from "../tracking/tracking.service.ts";
 import type { TrackLookup } from "../tracking/tracking.schemas.ts";
-import * as repo from "./feedback.repository.ts";
-import type { RatingInput } from "./feedback.schemas.ts";
+import * as repo from "./ratings.repository.ts";
+import type { RatingInput } from "./ratings.schemas.ts";
 
 export type RatingState =
   /** Not answered yet (or not a suggestion that gets a reply): nothing to show. */
@@ -58,11 +58,11 @@ export function createFeedbackService(c: FeedbackDeps) {
       try {
         await c.db.$transaction(async (tx) => {
           const s = await repo.findRatingSubject(tx, { id: suggestionId });
-          if (!s) throw new ConflictError("feedback:errors.notReplied");
-          if (s.rating) throw new ConflictError("feedback:errors.alreadyRated");
-          if (s.status === "CLOSED") throw new ConflictError("feedback:errors.closed");
-          if (s.status !== "REPLIED" || s.leadReplyAt === null) throw new ConflictError("feedback:errors.notReplied");
-          if (!isRatingWindowOpen(s.leadReplyAt, now, windowDays)) throw new ConflictError("feedback:errors.windowClosed");
+          if (!s) throw new ConflictError("ratings:errors.notReplied");
+          if (s.rating) throw new ConflictError("ratings:errors.alreadyRated");
+          if (s.status === "CLOSED") throw new ConflictError("ratings:errors.closed");
+          if (s.status !== "REPLIED" || s.leadReplyAt === null) throw new ConflictError("ratings:errors.notReplied");
+          if (!isRatingWindowOpen(s.leadReplyAt, now, windowDays)) throw new ConflictError("ratings:errors.windowClosed");
           await repo.insertRating(tx, { suggestionId, score: input.score, comment: input.comment ?? null, createdAt: now });
           // The citizen acts without an account: no actor. Their comment stays on the rating, not in the history.
           await applyTransition(tx, { suggestionId, action: "close", actorId: null, note: ratingNote(input.score) });
@@ -70,10 +70,10 @@ export function createFeedbackService(c: FeedbackDeps) {
       } catch (err) {
         // The one unique key written here is the rating per suggestion.
         if ((err as { code?: string } | null)?.code === "P2002") {
-          throw new ConflictError("feedback:errors.alreadyRated");
+          throw new ConflictError("ratings:errors.alreadyRated");
         }
         // Closed by the scan (window over) between the read and the update.
-        if (err instanceof ConflictError && err.messageKey === "errors:illegalTransition") throw new ConflictError("feedback:errors.closed");
+        if (err instanceof ConflictError && err.messageKey === "errors:illegalTransition") throw new ConflictError("ratings:errors.closed");
         throw err;
       }
       c.logger.info({ suggestionId, score: input.score }, "suggestion rated and closed");

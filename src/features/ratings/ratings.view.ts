@@ -4,8 +4,8 @@ import type { Response } from "express";
 import type { Container } from "../../container.ts";
 import type { FieldErrors } from "../../errors.ts";
 import type { Translate } from "../../platform/i18n.ts";
-import { feedbackServiceFor, type RatingState } from "./feedback.service.ts";
-import { RATING_LIMITS } from "./feedback.schemas.ts";
+import { feedbackServiceFor, type RatingState } from "./ratings.service.ts";
+import { RATING_LIMITS } from "./ratings.schemas.ts";
 
 export interface RatingPanelOptions {
   values?: { score?: string; comment?: string };
@@ -41,9 +41,9 @@ export function ratingPanelView(
     windowEndsAt: state.kind === "open" ? state.windowEndsAt : null,
     rating:
       state.kind === "rated"
-        ? { ...state.rating, stars: stars(state.rating.score), label: t("feedback:scoreOf", { score: state.rating.score, max: RATING_LIMITS.scoreMax }) }
+        ? { ...state.rating, stars: stars(state.rating.score), label: t("ratings:scoreOf", { score: state.rating.score, max: RATING_LIMITS.scoreMax }) }
         : null,
-    scores: SCORES.map((score) => ({ score, label: t(`feedback:score.${score}`), checked: values.score === String(score) })),
+    scores: SCORES.map((score) => ({ score, label: t(`ratings:score.${score}`), checked: values.score === String(score) })),
     values,
     errors,
     errorList,

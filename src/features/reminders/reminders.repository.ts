@@ -2,7 +2,7 @@
 // Suggestion.status first so the [status, submittedAt] index narrows 100,000 suggestions to the open few.
 import type { DbClient } from "../../platform/db.ts";
 import type { SuggestionStatus } from "../../generated/prisma/enums.ts";
-import { EVENT_TYPE } from "../handling/event-types.ts";
+import { EVENT_TYPE } from "../lifecycle/event-types.ts";
 
 /** Waiting for the lead department's reply: the statuses whose deadlines are watched. */
 export const HANDLING_STATUSES = ["ASSIGNED", "IN_HANDLING", "EXTENDED"] as const satisfies readonly SuggestionStatus[];

@@ -6,12 +6,12 @@
 import type { Container } from "../../container.ts";
 import { ConflictError } from "../../errors.ts";
 import { toLocale, DEFAULT_LOCALE, type Locale } from "../../platform/i18n.ts";
-import { applyTransition } from "../handling/transitions.ts";
+import { applyTransition } from "../lifecycle/transitions.ts";
 import { queueEmails, type EmailDraft } from "../notifications/outbox.ts";
 import {
   AUTO_CLOSE_NOTE, isOverdue, overdueKey, overdueNote, ratingCutoff, reminderHorizon, reminderKey,
-} from "./deadline-rules.ts";
-import * as repo from "./deadlines.repository.ts";
+} from "../deadlines/deadline-rules.ts";
+import * as repo from "./reminders.repository.ts";
 
 /** Suggestions per query and transaction. */
 export const SCAN_BATCH = 200;

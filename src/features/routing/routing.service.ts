@@ -2,9 +2,9 @@
 // database and, by configuration, assigns at once or leaves the proposal to the coordinators (see CONTEXT.md).
 import { UnrecoverableError } from "bullmq";
 import type { Container } from "../../container.ts";
-import { EVENT_TYPE } from "../handling/event-types.ts";
-import { applyTransition } from "../handling/transitions.ts";
-import { addWorkingDays, hasOfficialCalendar } from "../calendar/working-days.ts";
+import { EVENT_TYPE } from "../lifecycle/event-types.ts";
+import { applyTransition } from "../lifecycle/transitions.ts";
+import { addWorkingDays, hasOfficialCalendar } from "../../platform/working-days.ts";
 import { queueEmails } from "../notifications/outbox.ts";
 import { assignedEmail } from "./assigned-email.ts";
 import { createTokenizer, matchRule, type RuleInput, type RuleReason, type Tokenizer } from "./rule-matcher.ts";

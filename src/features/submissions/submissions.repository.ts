@@ -2,7 +2,7 @@
 // whole submission.
 import type { Db, DbClient } from "../../platform/db.ts";
 import type { SuggestionKind } from "../../generated/prisma/enums.ts";
-import { EVENT_TYPE } from "../handling/event-types.ts";
+import { EVENT_TYPE } from "../lifecycle/event-types.ts";
 import type { EmailDraft } from "../notifications/outbox.ts";
 
 export interface NamedOption {

@@ -10,7 +10,7 @@ import type { Locale } from "../../platform/i18n.ts";
 import type { Logger } from "../../platform/logger.ts";
 import type { Enqueuer } from "../../platform/queues.ts";
 import type { Storage } from "../../platform/storage.ts";
-import { addWorkingDays, shanghaiDateString } from "../calendar/working-days.ts";
+import { addWorkingDays, shanghaiDateString } from "../../platform/working-days.ts";
 import type { EmailDraft } from "../notifications/outbox.ts";
 import { createSubmissionsRepository, type NewSuggestion, type Receipt, type ReferenceData } from "./submissions.repository.ts";
 import type { SuggestionForm } from "./submissions.schemas.ts";

@@ -7,7 +7,7 @@ import { rateLimitPerIpOf } from "../../web/middleware/rate-limit.ts";
 import { fieldId } from "../submissions/submissions.view.ts";
 import { parseTrackLookup } from "./tracking.schemas.ts";
 import { trackingServiceFor, type TrackingView } from "./tracking.service.ts";
-import { ratingPanels } from "../feedback/feedback.view.ts";
+import { ratingPanels } from "../ratings/ratings.view.ts";
 
 const LOOKUPS_PER_WINDOW = 20;
 const WINDOW_SEC = 10 * 60;

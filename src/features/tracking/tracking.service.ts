@@ -4,7 +4,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { Container } from "../../container.ts";
 import type { Db } from "../../platform/db.ts";
 import type { SuggestionStatus } from "../../generated/prisma/enums.ts";
-import { safeUrl } from "../../web/safe-url.ts";
+import { safeUrl } from "../../web/links.ts";
 import { createTrackingRepository, type TrackedSuggestion } from "./tracking.repository.ts";
 import type { TrackLookup } from "./tracking.schemas.ts";
 

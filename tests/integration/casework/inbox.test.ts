@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Express } from "express";
 import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
-import { addWorkingDays } from "../../../src/features/calendar/working-days.ts";
+import { addWorkingDays } from "../../../src/platform/working-days.ts";
 import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
 import { signIn } from "../../support/http.ts";
 import { createAssignedCase, departmentId } from "../../support/casework-factories.ts";

@@ -6,7 +6,7 @@ import type { ParsedMail } from "mailparser";
 import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
 import { createRedis } from "../../../src/platform/redis.ts";
-import { addWorkingDays, isWorkingDay, shanghaiDateString } from "../../../src/features/calendar/working-days.ts";
+import { addWorkingDays, isWorkingDay, shanghaiDateString } from "../../../src/platform/working-days.ts";
 import { startWorkers, type WorkerSet } from "../../../workers/start-workers.ts";
 import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
 import { signIn } from "../../support/http.ts";

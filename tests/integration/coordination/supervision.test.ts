@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addWorkingDays } from "../../../src/features/calendar/working-days.ts";
+import { addWorkingDays } from "../../../src/platform/working-days.ts";
 import { insertSuggestion } from "../../support/coordination-factories.ts";
 import { coordinator, departmentIdOf, startContext, type CoordinationContext } from "./context.ts";
 

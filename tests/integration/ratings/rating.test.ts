@@ -67,7 +67,7 @@ describe("rating the reply", () => {
     const res = await citizen.post("/track/rating", { code: s.trackingCode, phoneLast4: PHONE_LAST4, score: "4", comment: "答复很及时，谢谢！" });
     expect(res.status).toBe(200);
     expect(res.headers["cache-control"]).toContain("no-store");
-    expect(res.text).toContain(msg("feedback:thanks"));
+    expect(res.text).toContain(msg("ratings:thanks"));
     expect(res.text).toContain('id="rating-given"');
     expect(res.text).toContain("答复很及时，谢谢！");
     expect(res.text).not.toContain('action="/track/rating"');
@@ -92,7 +92,7 @@ describe("rating the reply", () => {
     expect((await citizen.post("/track/rating", fields)).status).toBe(200);
     const second = await citizen.post("/track/rating", { ...fields, score: "1", comment: "改主意了" });
     expect(second.status).toBe(409);
-    expect(second.text).toContain(msg("feedback:errors.alreadyRated"));
+    expect(second.text).toContain(msg("ratings:errors.alreadyRated"));
     const after = await state(s.id);
     expect(after.rating).toMatchObject({ score: 5, comment: null });
     expect(after.closes).toHaveLength(1);
@@ -133,7 +133,7 @@ describe("rating the reply", () => {
     expect(page.text).not.toContain('action="/track/rating"');
     const res = await citizen.post("/track/rating", { code: s.trackingCode, phoneLast4: PHONE_LAST4, score: "5" });
     expect(res.status).toBe(409);
-    expect(res.text).toContain(msg("feedback:errors.notReplied"));
+    expect(res.text).toContain(msg("ratings:errors.notReplied"));
     expect(await state(s.id)).toMatchObject({ status: "IN_HANDLING", rating: null, closes: [] });
   });
 
@@ -141,10 +141,10 @@ describe("rating the reply", () => {
     const s = await replied(31);
     const { citizen, page } = await lookedUp(s.trackingCode);
     expect(page.text).not.toContain('action="/track/rating"');
-    expect(page.text).toContain(msg("feedback:expired"));
+    expect(page.text).toContain(msg("ratings:expired"));
     const res = await citizen.post("/track/rating", { code: s.trackingCode, phoneLast4: PHONE_LAST4, score: "5" });
     expect(res.status).toBe(409);
-    expect(res.text).toContain(msg("feedback:errors.windowClosed"));
+    expect(res.text).toContain(msg("ratings:errors.windowClosed"));
     expect(await state(s.id)).toMatchObject({ status: "REPLIED", rating: null });
   });
 
@@ -153,8 +153,8 @@ describe("rating the reply", () => {
     const { citizen } = await lookedUp(s.trackingCode);
     const res = await citizen.post("/track/rating", { code: s.trackingCode, phoneLast4: PHONE_LAST4, score: "9", comment: `<script>x</script>${"好".repeat(500)}` });
     expect(res.status).toBe(422);
-    expect(res.text).toContain(msg("feedback:errors.scoreRequired"));
-    expect(res.text).toContain(msg("feedback:errors.commentTooLong", { commentMax: 500 }));
+    expect(res.text).toContain(msg("ratings:errors.scoreRequired"));
+    expect(res.text).toContain(msg("ratings:errors.commentTooLong", { commentMax: 500 }));
     expect(res.text).toContain("&lt;script&gt;x&lt;/script&gt;");
     expect(res.text).not.toContain("<script>x</script>");
     expect(await state(s.id)).toMatchObject({ status: "REPLIED", rating: null });
@@ -184,6 +184,6 @@ describe("rating the reply", () => {
     const page = await citizen.post("/track", { code: s.trackingCode, phoneLast4: PHONE_LAST4 });
     expect(page.text).toContain("Rate the reply");
     const res = await citizen.post("/track/rating", { code: s.trackingCode, phoneLast4: PHONE_LAST4, score: "5" });
-    expect(res.text).toContain(translator("en")("feedback:thanks").replace(/'/g, "&#x27;"));
+    expect(res.text).toContain(translator("en")("ratings:thanks").replace(/'/g, "&#x27;"));
   });
 });

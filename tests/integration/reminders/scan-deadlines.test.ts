@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Redis } from "ioredis";
 import type { Container } from "../../../src/container.ts";
-import { createDeadlineService } from "../../../src/features/deadlines/deadlines.service.ts";
+import { createDeadlineService } from "../../../src/features/reminders/reminders.service.ts";
 import { createRedis } from "../../../src/platform/redis.ts";
 import { JOBS } from "../../../src/platform/queues.ts";
 import { startWorkers, type WorkerSet } from "../../../workers/start-workers.ts";

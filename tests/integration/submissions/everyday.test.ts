@@ -5,7 +5,7 @@ import request from "supertest";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
-import { addWorkingDays } from "../../../src/features/calendar/working-days.ts";
+import { addWorkingDays } from "../../../src/platform/working-days.ts";
 import { createSendEmailProcessor } from "../../../workers/processors/send-email.ts";
 import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
 import { recipients, startSmtp } from "../../support/smtp.ts";

@@ -5,7 +5,7 @@ import {
   isWorkingDay,
   shanghaiDateString,
   workingDaysBetween,
-} from "../../../../src/features/calendar/working-days.ts";
+} from "../../../src/platform/working-days.ts";
 
 const shanghai = (isoLocal: string): Date => new Date(`${isoLocal}+08:00`);
 const endOfShanghaiDay = (date: string): string => shanghai(`${date}T23:59:59.999`).toISOString();

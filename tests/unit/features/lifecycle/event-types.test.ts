@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EVENT_TYPES } from "../../../../src/features/handling/event-types.ts";
+import { EVENT_TYPES } from "../../../../src/features/lifecycle/event-types.ts";
 import { PolicyMeasureType } from "../../../../src/generated/prisma/enums.ts";
 import { LOCALES } from "../../../../src/platform/i18n.ts";
 

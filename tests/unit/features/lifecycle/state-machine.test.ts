@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SuggestionStatus } from "../../../../src/generated/prisma/enums.ts";
-import { canApply, nextStatus, TRANSITIONS, type Action } from "../../../../src/features/handling/state-machine.ts";
+import { canApply, nextStatus, TRANSITIONS, type Action } from "../../../../src/features/lifecycle/state-machine.ts";
 import { ConflictError } from "../../../../src/errors.ts";
 
 const ALL = Object.values(SuggestionStatus);

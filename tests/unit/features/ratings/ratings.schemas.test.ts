@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseRating } from "../../../../src/features/feedback/feedback.schemas.ts";
-import { stars } from "../../../../src/features/feedback/feedback.view.ts";
+import { parseRating } from "../../../../src/features/ratings/ratings.schemas.ts";
+import { stars } from "../../../../src/features/ratings/ratings.view.ts";
 
 describe("rating form", () => {
   it("when a score from 1 to 5 is chosen, then it is a number and an empty comment is absent", () => {
@@ -11,14 +11,14 @@ describe("rating form", () => {
   it("when the score is missing or outside 1 to 5, then it asks for one", () => {
     for (const score of [undefined, "", "0", "6", "4.5", "five", "10"]) {
       const r = parseRating({ score });
-      expect(r.ok ? null : r.errors.score, String(score)).toBe("feedback:errors.scoreRequired");
+      expect(r.ok ? null : r.errors.score, String(score)).toBe("ratings:errors.scoreRequired");
     }
   });
 
   it("when the comment is longer than 500 characters, then it is refused; 500 is fine", () => {
     expect(parseRating({ score: "3", comment: "好".repeat(500) }).ok).toBe(true);
     const r = parseRating({ score: "3", comment: "好".repeat(501) });
-    expect(r.ok ? null : r.errors.comment).toBe("feedback:errors.commentTooLong");
+    expect(r.ok ? null : r.errors.comment).toBe("ratings:errors.commentTooLong");
   });
 
   it("when stars are drawn, then filled ones match the score out of five", () => {
