@@ -23,3 +23,9 @@ export function sqlState(err: unknown): string | undefined {
 
 export const UNIQUE_VIOLATION = "23505";
 export const FOREIGN_KEY_VIOLATION = "23503";
+
+/**
+ * Interactive transactions here are short and wait only for a concurrent request on the same rows (a double-
+ * clicked form holding a suggestion's row lock, a second worker on the same job): generous limits for that wait.
+ */
+export const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import i18next, { type Resource, type TFunction } from "i18next";
+import { formatDate } from "./dates.ts";
 
 export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -42,8 +43,42 @@ void instance.init({
   returnNull: false,
 });
 
+// "{{dueAt, textDate}}" in a message: a date inside a sentence, in the message's language and in Shanghai time.
+instance.services.formatter?.add("textDate", (value: unknown, lng: string | undefined) => formatDate(value, lng ?? DEFAULT_LOCALE, "textDate"));
+
 export type Translate = TFunction;
 
 export function translator(locale: Locale): Translate {
   return instance.getFixedT(locale);
+}
+
+/**
+ * Reference data and some records carry a Chinese value and an English one (`name` / `nameEn`, `title` /
+ * `titleEn`, `note` / `noteEn`): the English one for an English reader when there is one, else the Chinese.
+ */
+export function localizedField(record: object | null | undefined, field: string, locale: string): string {
+  if (!record) return "";
+  const fields = record as Record<string, unknown>;
+  const en = fields[`${field}En`];
+  return locale === "en" && typeof en === "string" && en ? en : String(fields[field] ?? "");
+}
+
+export interface Named {
+  name: string;
+  nameEn: string;
+}
+
+export function localizedName(record: Named | null | undefined, locale: string): string {
+  return localizedField(record, "name", locale);
+}
+
+/** A node and its ancestors as one name, root first: "辽宁省 沈阳市 和平区". */
+export function namePath(node: Named & { parent?: (Named & { parent?: unknown }) | null }, locale: string): string {
+  const parts: string[] = [];
+  let current: (Named & { parent?: unknown }) | null | undefined = node;
+  while (current) {
+    parts.unshift(localizedName(current, locale));
+    current = current.parent as (Named & { parent?: unknown }) | null | undefined;
+  }
+  return parts.join(" ");
 }

@@ -1,3 +1,4 @@
+// The official Chinese working-day calendar, as a library every feature uses (deadlines, supervision, reports).
 // The package's functions build their holiday table with local-time getters over dates parsed as UTC, so in any
 // process TZ west of Greenwich every holiday and make-up day lands one day early (seen with
 // TZ=America/Los_Angeles: 2026-01-03 became a working day). The JSON it publishes was generated once and is
@@ -95,4 +96,25 @@ export function workingDaysBetween(from: Date, to: Date): number {
  */
 export function hasOfficialCalendar(year: number): boolean {
   return officialYears.has(year);
+}
+
+/** Whether the official schedule covers the Shanghai calendar year `date` falls in (31 Dec 20:00 UTC is 1 Jan). */
+export function hasOfficialCalendarFor(date: Date): boolean {
+  return hasOfficialCalendar(Number(shanghaiDateString(date).slice(0, 4)));
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** "YYYY-MM-DD" that names a real calendar day (2026-02-30 does not). */
+export function isCalendarDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === value;
+}
+
+/** The last millisecond of a "YYYY-MM-DD" day in Shanghai: what a deadline on that day means. */
+export function endOfShanghaiDay(isoDate: string): Date {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1) - SHANGHAI_OFFSET_MS - 1);
 }

@@ -1,7 +1,6 @@
 import type { HelperOptions } from "handlebars";
-import type { Translate } from "../platform/i18n.ts";
-
-const TZ = "Asia/Shanghai";
+import { asDate, formatDate } from "../platform/dates.ts";
+import { localizedField, type Translate } from "../platform/i18n.ts";
 
 function rootT(options: HelperOptions): Translate {
   return (options.data as { root: { t: Translate } }).root.t;
@@ -9,15 +8,6 @@ function rootT(options: HelperOptions): Translate {
 
 function rootLocale(options: HelperOptions): string {
   return (options.data as { root: { locale?: string } }).root.locale ?? "zh-CN";
-}
-
-function asDate(value: unknown): Date | undefined {
-  if (value instanceof Date) return value;
-  if (typeof value === "string" || typeof value === "number") {
-    const d = new Date(value);
-    return Number.isNaN(d.getTime()) ? undefined : d;
-  }
-  return undefined;
 }
 
 export const viewHelpers = {
@@ -33,21 +23,10 @@ export const viewHelpers = {
   not: (a: unknown) => !a,
   includes: (list: unknown, value: unknown) => Array.isArray(list) && list.map(String).includes(String(value)),
   formatDate(value: unknown, options: HelperOptions) {
-    const d = asDate(value);
-    if (!d) return "";
-    // English as "9 Oct 2026": "10/09/2026" reads differently in different English-speaking countries.
-    const en = rootLocale(options) === "en";
-    return new Intl.DateTimeFormat(en ? "en-GB" : "zh-CN", en
-      ? { timeZone: TZ, year: "numeric", month: "short", day: "numeric" }
-      : { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+    return formatDate(value, rootLocale(options), "date");
   },
   formatDateTime(value: unknown, options: HelperOptions) {
-    const d = asDate(value);
-    if (!d) return "";
-    const en = rootLocale(options) === "en";
-    return new Intl.DateTimeFormat(en ? "en-GB" : "zh-CN", {
-      timeZone: TZ, year: "numeric", month: en ? "short" : "2-digit", day: en ? "numeric" : "2-digit", hour: "2-digit", minute: "2-digit", hour12: false,
-    }).format(d);
+    return formatDate(value, rootLocale(options), "dateTime");
   },
   isoDate(value: unknown) {
     const d = asDate(value);
@@ -55,9 +34,7 @@ export const viewHelpers = {
   },
   /** Picks the English or Chinese variant of a bilingual record field: {{localized round "title"}}. */
   localized(record: Record<string, unknown> | undefined, field: string, options: HelperOptions) {
-    if (!record) return "";
-    const en = record[`${field}En`];
-    return rootLocale(options) === "en" && typeof en === "string" && en ? en : String(record[field] ?? "");
+    return localizedField(record, field, rootLocale(options));
   },
   /** The current page in the other language, keeping the query string. */
   langUrl(lang: string, options: HelperOptions) {

@@ -11,8 +11,10 @@ export const EVENT_TYPE = {
   MERGED: "MERGED",
   MERGE_TARGET_CHANGED: "MERGE_TARGET_CHANGED",
   ASSIGNED: "ASSIGNED",
-  ASSIGNMENT_ACCEPTED: "ASSIGNMENT_ACCEPTED",
-  ASSIST_ACCEPTED: "ASSIST_ACCEPTED",
+  // 签收. The stored values predate the word "sign": history rows (and the reports that will count them) keep the
+  // value they were written with, so only the name the code uses changed, not the data.
+  SIGNED: "ASSIGNMENT_ACCEPTED",
+  ASSIST_SIGNED: "ASSIST_ACCEPTED",
   RETURNED: "RETURNED",
   TRANSFERRED: "TRANSFERRED",
   EXTENSION_REQUESTED: "EXTENSION_REQUESTED",

@@ -5,12 +5,12 @@ import { ConflictError } from "../../errors.ts";
 
 export type Action =
   | "triage" // the router found no rule: to the coordinators' screening list
-  | "accept" // 受理
+  | "accept" // 受理 (the office takes the suggestion up; never 签收, which is "sign")
   | "notAccept" // 不予受理
   | "refer" // 转信访/12345
   | "merge" // 重复/合并
   | "assign" // 交办
-  | "acceptAssignment" // the lead department takes it on
+  | "sign" // 签收: the lead department takes the assignment on
   | "returnAssignment" // 退回
   | "transfer" // the coordinators move it to another lead department
   | "extend" // an approved extension
@@ -27,7 +27,7 @@ export const TRANSITIONS: Readonly<Record<Action, { from: readonly SuggestionSta
   refer: { from: SCREENABLE, to: "REFERRED" },
   merge: { from: SCREENABLE, to: "MERGED" },
   assign: { from: ["ACCEPTED"], to: "ASSIGNED" },
-  acceptAssignment: { from: ["ASSIGNED"], to: "IN_HANDLING" },
+  sign: { from: ["ASSIGNED"], to: "IN_HANDLING" },
   returnAssignment: { from: ["ASSIGNED", ...HANDLING], to: "RETURNED" },
   transfer: { from: ["ASSIGNED", ...HANDLING, "RETURNED"], to: "ASSIGNED" },
   extend: { from: ["ASSIGNED", ...HANDLING], to: "EXTENDED" },

@@ -1,6 +1,9 @@
+// The one way a suggestion's status changes: an action of the state machine (state-machine.ts), applied with a
+// conditional update and recorded as a handling event in the same transaction.
 import type { DbClient } from "../../platform/db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { ConflictError } from "../../errors.ts";
+import { NO_NOTE, type EventNote } from "./event-notes.ts";
 import { EVENT_TYPE, type EventType } from "./event-types.ts";
 import { TRANSITIONS, type Action } from "./state-machine.ts";
 
@@ -9,7 +12,8 @@ export interface TransitionInput {
   action: Action;
   actorId?: number | null;
   departmentId?: number | null;
-  note?: string | null;
+  /** What the event says: `typedNote(text)` for what a person wrote, `systemNote(key, params)` for the system's words. */
+  note?: EventNote;
   /** Other columns that change with the status (deadlines, lead department, ...). */
   set?: Omit<Prisma.SuggestionUncheckedUpdateManyInput, "status" | "id">;
   /** Event type when it differs from the action's own (see ACTION_EVENT_TYPE). */
@@ -43,7 +47,8 @@ export async function applyTransition(tx: DbClient, input: TransitionInput) {
       toStatus: rule.to,
       actorId: input.actorId ?? null,
       departmentId: input.departmentId ?? null,
-      note: input.note ?? null,
+      note: (input.note ?? NO_NOTE).note,
+      noteEn: (input.note ?? NO_NOTE).noteEn,
       internal: input.internal ?? false,
     },
   });
@@ -58,7 +63,7 @@ const ACTION_EVENT_TYPE: Record<Action, EventType> = {
   refer: EVENT_TYPE.REFERRED,
   merge: EVENT_TYPE.MERGED,
   assign: EVENT_TYPE.ASSIGNED,
-  acceptAssignment: EVENT_TYPE.ASSIGNMENT_ACCEPTED,
+  sign: EVENT_TYPE.SIGNED,
   returnAssignment: EVENT_TYPE.RETURNED,
   transfer: EVENT_TYPE.TRANSFERRED,
   extend: EVENT_TYPE.EXTENSION_APPROVED,
