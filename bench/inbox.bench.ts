@@ -1,6 +1,6 @@
 // Does the department inbox stay fast deep into a big department's list? 100,000 suggestions (two in five led
 // by one department, one in ten with an assisting department) go into a throwaway database; then the app's own
-// keyset query (casework.repository.ts findInboxRows) fetches page 1 and page 500, and the same query written
+// keyset query (casework/inbox.repository.ts findInboxRows) fetches page 1 and page 500, and the same query written
 // the naive way (OFFSET) fetches page 500 on the same data. The ratios are the result; times vary by machine.
 //
 //   npx tsx bench/inbox.bench.ts            (BENCH_DATABASE_URL to use another throwaway database,
@@ -10,7 +10,7 @@ import { performance } from "node:perf_hooks";
 import { ensureDatabase, migrateDeploy } from "../src/cli/database.ts";
 import { createDb, type Db } from "../src/platform/db.ts";
 import { Prisma } from "../src/generated/prisma/client.ts";
-import { findInboxRows, type InboxPageQuery } from "../src/features/casework/casework.repository.ts";
+import { findInboxRows, type InboxPageQuery } from "../src/features/casework/inbox.repository.ts";
 import { encodeCursor, INBOX_PAGE_SIZE } from "../src/features/casework/casework.schemas.ts";
 import { seedDemoData } from "../prisma/seed.ts";
 

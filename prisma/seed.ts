@@ -155,7 +155,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
     await inChunks(plan.suggestions.flatMap((s) => s.events.map((e) => ({ s, e }))), (chunk) => tx.handlingEvent.createMany({
       data: chunk.map(({ s, e }) => ({
         suggestionId: sid(s), type: e.type, fromStatus: e.fromStatus, toStatus: e.toStatus,
-        actorId: optionalUser(e.actor), departmentId: optionalDept(e.department), note: e.note,
+        actorId: optionalUser(e.actor), departmentId: optionalDept(e.department), note: e.note.note, noteEn: e.note.noteEn,
         internal: e.internal, createdAt: e.at,
       })),
     }));

@@ -13,16 +13,15 @@ import { viewHelpers } from "./web/view-helpers.ts";
 import { localeMiddleware } from "./web/middleware/locale.ts";
 import { createCsrf } from "./web/middleware/csrf.ts";
 import { errorHandler, notFoundHandler } from "./web/middleware/errors.ts";
-import { healthRoutes } from "./features/health/health.routes.ts";
-import { homeRoutes } from "./features/home/home.routes.ts";
-import { submissionRoutes } from "./features/submissions/submissions.routes.ts";
-import { roundRoutes } from "./features/rounds/rounds.routes.ts";
-import { trackingRoutes } from "./features/tracking/tracking.routes.ts";
-import { staffRoutes } from "./features/auth/staff.routes.ts";
-import { coordinationRoutes } from "./features/coordination/coordination.routes.ts";
-import { caseworkRoutes } from "./features/casework/casework.routes.ts";
-import { measureRoutes } from "./features/measures/measures.routes.ts";
-import { feedbackRoutes } from "./features/ratings/ratings.routes.ts";
+import { staffRoutes } from "./features/auth/index.ts";
+import { caseworkRoutes } from "./features/casework/index.ts";
+import { coordinationRoutes, coordinatorCasePanel } from "./features/coordination/index.ts";
+import { healthRoutes } from "./features/health/index.ts";
+import { homeRoutes } from "./features/home/index.ts";
+import { measureRoutes, measuresCasePanel } from "./features/measures/index.ts";
+import { roundRoutes } from "./features/rounds/index.ts";
+import { submissionRoutes } from "./features/submissions/index.ts";
+import { trackingRoutes } from "./features/tracking/index.ts";
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -79,8 +78,9 @@ export function createApp(c: Container): Express {
   app.use(submissionRoutes(c, csrf));
   app.use(roundRoutes(c, csrf));
   app.use(trackingRoutes(c, csrf));
-  app.use(feedbackRoutes(c, csrf));
-  app.use(staffRoutes(c, csrf, [coordinationRoutes(c, csrf), measureRoutes(c, csrf), caseworkRoutes(c, csrf)]));
+  // The case page shows the coordinators' and the policy measures' panels; casework knows neither feature.
+  const casePanels = [coordinatorCasePanel(c.services.coordination.panel), measuresCasePanel(c.services.measures, c.logger)];
+  app.use(staffRoutes(c, csrf, [coordinationRoutes(c, csrf), measureRoutes(c, csrf), caseworkRoutes(c, csrf, casePanels)]));
 
   app.use(notFoundHandler);
   app.use(errorHandler(c.logger));

@@ -1,5 +1,6 @@
-// The composition root: infrastructure is created once per process here and handed to the features, which
-// build their services from it. Tests build a container against the test database and Redis.
+// The composition root: infrastructure is created once per process here, and every feature's service is built
+// once from it (src/services.ts) — the web process and the worker process alike. Tests build a container against
+// the test database and Redis.
 import type { Redis } from "ioredis";
 import type { Config } from "./config.ts";
 import { createDb, type Db } from "./platform/db.ts";
@@ -8,8 +9,10 @@ import { createEnqueuer, createQueues, type Enqueuer, type Queues } from "./plat
 import { createStorage, type Storage } from "./platform/storage.ts";
 import { createLogger, type Logger } from "./platform/logger.ts";
 import { createMailer, type Mailer } from "./platform/mailer.ts";
+import { createServices, type Services } from "./services.ts";
 
-export interface Container {
+/** What the features' services are built from: wiring only, no domain logic. */
+export interface Infrastructure {
   config: Config;
   logger: Logger;
   db: Db;
@@ -23,6 +26,11 @@ export interface Container {
   mailer: Mailer;
   /** A clock that tests can pin. */
   now(): Date;
+}
+
+export interface Container extends Infrastructure {
+  /** Every feature's service, built once per process. */
+  services: Services;
   close(): Promise<void>;
 }
 
@@ -42,7 +50,7 @@ export function createContainer(config: Config, opts: { name?: string; now?: () 
   const enqueuer = createEnqueuer(queues, logger, () => redis.status === "ready");
   const storage = createStorage(config.uploadDir);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, mailDir: config.mailDir });
-  return {
+  const infrastructure: Infrastructure = {
     config,
     logger,
     db,
@@ -53,6 +61,10 @@ export function createContainer(config: Config, opts: { name?: string; now?: () 
     storage,
     mailer,
     now: opts.now ?? (() => new Date()),
+  };
+  return {
+    ...infrastructure,
+    services: createServices(infrastructure),
     async close() {
       await queues.close().catch(() => undefined);
       redis.disconnect();

@@ -4,6 +4,7 @@ import { loadConfig } from "../src/config.ts";
 import { createContainer } from "../src/container.ts";
 import { createRedis } from "../src/platform/redis.ts";
 import { JOBS } from "../src/platform/queues.ts";
+import { redactUrl } from "../src/platform/redact-url.ts";
 import { startWorkers } from "./start-workers.ts";
 import { createSweepPendingProcessor } from "./processors/sweep-pending.ts";
 
@@ -21,12 +22,6 @@ const config = loadConfig();
 const c = createContainer(config, { name: "worker" });
 const log = c.logger;
 
-function safeUrl(url: string): string {
-  const u = new URL(url);
-  if (u.password) u.password = "***";
-  return u.toString();
-}
-
 // Workers block on Redis by design (maxRetriesPerRequest: null); ioredis reconnects on its own, so an outage is
 // one clear line when it starts and one when it ends, not a crash and not a line per retry.
 const connection = createRedis(config.redisUrl, "worker");
@@ -36,7 +31,7 @@ connection.on("error", (err: Error) => {
   if (redisDown) return;
   redisDown = true;
   log.error(
-    `Redis is not reachable at ${safeUrl(config.redisUrl)} (${err.message}); retrying. ` +
+    `Redis is not reachable at ${redactUrl(config.redisUrl)} (${err.message}); retrying. ` +
       `Start it with: redis-server --daemonize yes --bind ${redisHost.hostname} --port ${redisHost.port || "6379"}`,
   );
 });

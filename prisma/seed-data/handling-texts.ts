@@ -113,10 +113,26 @@ export const NOT_ACCEPTED_NOTES: Readonly<Record<NotAcceptedReason, string>> = {
   DUPLICATE: "经甄别，与建议人此前提交的建议内容相同，不重复受理。",
 };
 
-export const REFERRAL_NOTES: readonly string[] = [
-  "经甄别，该件属于具体诉求事项，已转12345政务服务便民热线办理，并告知建议人。",
-  "经甄别，该件属于投诉类事项，已转信访部门依法处理，并告知建议人。",
+/** Where a referral went and the office's note to the citizen (the app opens the history line with the channel). */
+export const REFERRALS: readonly { channel: "HOTLINE_12345" | "PETITION"; note: string }[] = [
+  { channel: "HOTLINE_12345", note: "经甄别，该件属于具体诉求事项，已告知建议人。" },
+  { channel: "PETITION", note: "经甄别，该件属于投诉类事项，已告知建议人。" },
 ];
+
+/**
+ * History lines of the demo that the app itself does not write (it writes no note when a suggestion is submitted,
+ * signed for or replied to, and closes only by rating or at the end of the rating window): in both languages, as
+ * the app's own system notes are.
+ */
+export const DEMO_NOTES = {
+  submitted: { note: "建议人在线提交建议", noteEn: "Submitted online by the citizen" },
+  signed: { note: "已签收，正在办理", noteEn: "Signed for; being handled" },
+  closed: { note: "答复结果已反馈建议人", noteEn: "The reply has been passed on to the citizen" },
+  replied: (department: { name: string; nameEn: string }, adoption: { zh: string; en: string }) => ({
+    note: `${department.name}已答复，办理结果：${adoption.zh}`,
+    noteEn: `${department.nameEn} replied: ${adoption.en}`,
+  }),
+} as const;
 
 export const ACCEPT_NOTES: readonly string[] = [
   "经甄别，符合人民建议受理条件，予以受理。",

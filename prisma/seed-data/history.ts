@@ -6,17 +6,19 @@ import type {
   AdoptionResult, AssignmentRole, AssignmentStatus, ExtensionStatus, NotAcceptedReason, PolicyMeasureType,
   RoutingState, SuggestionKind, SuggestionStatus,
 } from "../../src/generated/prisma/enums.ts";
+import { formatDate } from "../../src/platform/dates.ts";
 import { addWorkingDays, isWorkingDay, workingDaysBetween } from "../../src/platform/working-days.ts";
-import { EVENT_TYPE, type EventType } from "../../src/features/lifecycle/event-types.ts";
-import { generateTrackingCode } from "../../src/features/submissions/tracking-code.ts";
+import { coordinationNotes } from "../../src/features/coordination/index.ts";
+import { EVENT_TYPE, typedNote, type EventNote, type EventType } from "../../src/features/lifecycle/index.ts";
+import { generateTrackingCode } from "../../src/features/submissions/index.ts";
 import {
-  createTokenizer, matchRule, type RuleInput, type RuleReason, type Tokenizer,
-} from "../../src/features/routing/rule-matcher.ts";
+  createTokenizer, matchRule, routingBasis, routingNotes, type RuleInput, type RuleReason, type Tokenizer,
+} from "../../src/features/routing/index.ts";
 import { CATEGORY_CODES, type CategoryCode } from "./categories.ts";
 import { departmentSeed, type DepartmentCode } from "./departments.ts";
 import {
-  ACCEPT_NOTES, ADOPTION_EXPLANATIONS, ADOPTION_OPENING, ASSIST_REPLY, DEPARTMENT_FOLLOW_UP, EXTENSION_DECISIONS,
-  EXTENSION_REASONS, EXTENSION_REFUSALS, NOT_ACCEPTED_NOTES, RATING_COMMENTS, REFERRAL_NOTES, RETURN_REASONS,
+  ACCEPT_NOTES, ADOPTION_EXPLANATIONS, ADOPTION_OPENING, ASSIST_REPLY, DEMO_NOTES, DEPARTMENT_FOLLOW_UP, EXTENSION_DECISIONS,
+  EXTENSION_REASONS, EXTENSION_REFUSALS, NOT_ACCEPTED_NOTES, RATING_COMMENTS, REFERRALS, RETURN_REASONS,
 } from "./handling-texts.ts";
 import { randomPerson } from "./people.ts";
 import { POLICY_MEASURES } from "./policy-measures.ts";
@@ -39,7 +41,7 @@ export const EVENT = {
   referred: EVENT_TYPE.REFERRED,
   merged: EVENT_TYPE.MERGED,
   assigned: EVENT_TYPE.ASSIGNED,
-  assignmentAccepted: EVENT_TYPE.ASSIGNMENT_ACCEPTED,
+  signed: EVENT_TYPE.SIGNED,
   returned: EVENT_TYPE.RETURNED,
   transferred: EVENT_TYPE.TRANSFERRED,
   extensionApproved: EVENT_TYPE.EXTENSION_APPROVED,
@@ -54,7 +56,8 @@ export interface PlannedEvent {
   /** Email of the demo account that acted; null for the citizen or the routing worker. */
   actor: string | null;
   department: DepartmentCode | null;
-  note: string | null;
+  /** In both languages, like the app's own history (see src/features/lifecycle/event-notes.ts). */
+  note: EventNote;
   internal: boolean;
   at: Date;
 }
@@ -304,17 +307,14 @@ function templateUsesPlace(template: SuggestionTemplate): boolean {
   return [template.subject, ...template.problems, ...template.proposals].some((t) => t.includes("{city}") || t.includes("{place}"));
 }
 
-const ADOPTION_ZH: Record<AdoptionResult, string> = {
-  ADOPTED: "采纳",
-  PARTIALLY_ADOPTED: "部分采纳",
-  FOR_REFERENCE: "留作参考",
-  NOT_ADOPTED: "暂不采纳",
+const ADOPTION_WORDS: Record<AdoptionResult, { zh: string; en: string }> = {
+  ADOPTED: { zh: "采纳", en: "adopted" },
+  PARTIALLY_ADOPTED: { zh: "部分采纳", en: "partially adopted" },
+  FOR_REFERENCE: { zh: "留作参考", en: "kept for reference" },
+  NOT_ADOPTED: { zh: "暂不采纳", en: "not adopted for now" },
 };
 
-function zhDate(date: Date): string {
-  const d = new Date(date.getTime() + SHANGHAI_OFFSET_MS);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-}
+const zhDate = (date: Date) => formatDate(date, "zh-CN", "textDate");
 
 function replyBody(rng: Rng, department: DepartmentCode, title: string, adoption: AdoptionResult, at: Date): string {
   const dept = departmentSeed(department);
@@ -650,7 +650,7 @@ export function planHistory(options: PlanOptions): HistoryPlan {
       templateKey: content.template?.key ?? null,
     };
 
-    event({ type: EVENT.submitted, fromStatus: null, toStatus: "SUBMITTED", actor: null, department: null, note: "建议人在线提交建议", at: submittedAt });
+    event({ type: EVENT.submitted, fromStatus: null, toStatus: "SUBMITTED", actor: null, department: null, note: DEMO_NOTES.submitted, at: submittedAt });
 
     const routedAt = at(new Date(submittedAt.getTime() + rng.int(5, 240) * 1000));
     suggestion.routedAt = routedAt;
@@ -665,13 +665,13 @@ export function planHistory(options: PlanOptions): HistoryPlan {
       const ruleName = RULES[routing.ruleIndex]?.name ?? "";
       event({
         type: EVENT.routed, fromStatus: "SUBMITTED", toStatus: "SCREENING", actor: null, department: proposed,
-        note: `按分办规则“${ruleName}”拟交${departmentSeed(proposed).name}办理`, internal: true, at: routedAt,
+        note: routingNotes.proposed(routingBasis({ rule: ruleName }), departmentSeed(proposed)), internal: true, at: routedAt,
       });
     } else {
       suggestion.routingState = "TRIAGE";
       event({
         type: EVENT.triage, fromStatus: "SUBMITTED", toStatus: "SCREENING", actor: null, department: null,
-        note: "未匹配分办规则，转人工分办", internal: true, at: routedAt,
+        note: routingNotes.noRule(), internal: true, at: routedAt,
       });
     }
     if (finalStatus === "SCREENING") return suggestion;
@@ -681,11 +681,15 @@ export function planHistory(options: PlanOptions): HistoryPlan {
     if (finalStatus === "NOT_ACCEPTED") {
       const reason = content.notAcceptedReason ?? "EMPTY_OR_UNLAWFUL";
       suggestion.notAcceptedReason = reason;
-      event({ type: EVENT.notAccepted, fromStatus: "SCREENING", toStatus: "NOT_ACCEPTED", actor: COORDINATOR, department: null, note: NOT_ACCEPTED_NOTES[reason], at: screenedAt });
+      event({ type: EVENT.notAccepted, fromStatus: "SCREENING", toStatus: "NOT_ACCEPTED", actor: COORDINATOR, department: null, note: typedNote(NOT_ACCEPTED_NOTES[reason]), at: screenedAt });
       return suggestion;
     }
     if (finalStatus === "REFERRED") {
-      event({ type: EVENT.referred, fromStatus: "SCREENING", toStatus: "REFERRED", actor: COORDINATOR, department: null, note: rng.pick(REFERRAL_NOTES), at: screenedAt });
+      const referral = rng.pick(REFERRALS);
+      event({
+        type: EVENT.referred, fromStatus: "SCREENING", toStatus: "REFERRED", actor: COORDINATOR, department: null,
+        note: coordinationNotes.referred(referral.channel, referral.note), at: screenedAt,
+      });
       return suggestion;
     }
     if (finalStatus === "MERGED") {
@@ -693,12 +697,12 @@ export function planHistory(options: PlanOptions): HistoryPlan {
       suggestion.mergedInto = mergeTarget;
       event({
         type: EVENT.merged, fromStatus: "SCREENING", toStatus: "MERGED", actor: COORDINATOR, department: null,
-        note: `与建议${mergeTarget.trackingCode}内容相同，并案办理，办理结果将一并告知建议人`, at: screenedAt,
+        note: coordinationNotes.merged(mergeTarget.trackingCode), at: screenedAt,
       });
       return suggestion;
     }
 
-    event({ type: EVENT.accepted, fromStatus: "SCREENING", toStatus: "ACCEPTED", actor: COORDINATOR, department: null, note: rng.pick(ACCEPT_NOTES), at: screenedAt });
+    event({ type: EVENT.accepted, fromStatus: "SCREENING", toStatus: "ACCEPTED", actor: COORDINATOR, department: null, note: typedNote(rng.pick(ACCEPT_NOTES)), at: screenedAt });
     suggestion.important = rng.chance(0.07);
     if (finalStatus === "ACCEPTED") return suggestion;
 
@@ -713,10 +717,9 @@ export function planHistory(options: PlanOptions): HistoryPlan {
     }
     let assignedAt = at(afterWorkingDays(screenedAt, rng.weighted([[0, 3], [1, 2]]), rng));
     let replyDue = addWorkingDays(assignedAt, 15);
-    const assistNames = assists.map((d) => departmentSeed(d).name).join("、");
     event({
       type: EVENT.assigned, fromStatus: "ACCEPTED", toStatus: "ASSIGNED", actor: COORDINATOR, department: lead,
-      note: `交${departmentSeed(lead).name}主办${assists.length > 0 ? `，${assistNames}协办` : ""}，请于${zhDate(replyDue)}前答复`, at: assignedAt,
+      note: coordinationNotes.assigned(departmentSeed(lead), assists.map(departmentSeed), replyDue), at: assignedAt,
     });
     let leadAssignment: PlannedAssignment = {
       department: lead, role: "LEAD", status: "PENDING", assignedAt, dueAt: replyDue, acceptedAt: null, returnReason: null,
@@ -731,7 +734,7 @@ export function planHistory(options: PlanOptions): HistoryPlan {
       const reason = rng.pick(RETURN_REASONS);
       leadAssignment.status = "RETURNED";
       leadAssignment.returnReason = reason;
-      event({ type: EVENT.returned, fromStatus: "ASSIGNED", toStatus: "RETURNED", actor: officialOf(lead), department: lead, note: reason, internal: true, at: returnedAt });
+      event({ type: EVENT.returned, fromStatus: "ASSIGNED", toStatus: "RETURNED", actor: officialOf(lead), department: lead, note: typedNote(reason), internal: true, at: returnedAt });
       if (finalStatus === "RETURNED") {
         suggestion.leadDepartment = null;
         suggestion.replyDueAt = null;
@@ -742,7 +745,7 @@ export function planHistory(options: PlanOptions): HistoryPlan {
       replyDue = addWorkingDays(assignedAt, 15);
       event({
         type: EVENT.transferred, fromStatus: "RETURNED", toStatus: "ASSIGNED", actor: COORDINATOR, department: lead,
-        note: `重新交${departmentSeed(lead).name}主办，请于${zhDate(replyDue)}前答复`, at: assignedAt,
+        note: coordinationNotes.transferred(departmentSeed(lead), replyDue), at: assignedAt,
       });
       leadAssignment = { department: lead, role: "LEAD", status: "PENDING", assignedAt, dueAt: replyDue, acceptedAt: null, returnReason: null };
       suggestion.assignments.push(leadAssignment);
@@ -762,7 +765,7 @@ export function planHistory(options: PlanOptions): HistoryPlan {
       a.status = "ACCEPTED";
       a.acceptedAt = at(afterWorkingDays(assignedAt, rng.int(1, 2), rng));
     }
-    event({ type: EVENT.assignmentAccepted, fromStatus: "ASSIGNED", toStatus: "IN_HANDLING", actor: officialOf(lead), department: lead, note: "已签收，正在办理", at: handlingFrom });
+    event({ type: EVENT.signed, fromStatus: "ASSIGNED", toStatus: "IN_HANDLING", actor: officialOf(lead), department: lead, note: DEMO_NOTES.signed, at: handlingFrom });
 
     if (finalStatus === "IN_HANDLING") {
       // Some departments ask for more time and wait for the office's decision.
@@ -795,7 +798,7 @@ export function planHistory(options: PlanOptions): HistoryPlan {
       });
       event({
         type: EVENT.extensionApproved, fromStatus: "IN_HANDLING", toStatus: "EXTENDED", actor: COORDINATOR, department: lead,
-        note: `同意延期${days}个工作日，答复期限延至${zhDate(replyDue)}`, at: approvedAt,
+        note: coordinationNotes.extended(days, replyDue), at: approvedAt,
       });
       clockFrom = approvedAt;
       fromStatus = "EXTENDED";
@@ -833,12 +836,12 @@ export function planHistory(options: PlanOptions): HistoryPlan {
     leadAssignment.status = "REPLIED";
     event({
       type: EVENT.replied, fromStatus, toStatus: "REPLIED", actor: officialOf(lead), department: lead,
-      note: `${departmentSeed(lead).name}已答复，办理结果：${ADOPTION_ZH[adoption]}`, at: repliedAt,
+      note: DEMO_NOTES.replied(departmentSeed(lead), ADOPTION_WORDS[adoption]), at: repliedAt,
     });
     if (finalStatus === "REPLIED") return suggestion;
 
     const closedAt = at(afterWorkingDays(repliedAt, rng.int(1, 4), rng));
-    event({ type: EVENT.closed, fromStatus: "REPLIED", toStatus: "CLOSED", actor: COORDINATOR, department: null, note: "答复结果已反馈建议人", at: closedAt });
+    event({ type: EVENT.closed, fromStatus: "REPLIED", toStatus: "CLOSED", actor: COORDINATOR, department: null, note: DEMO_NOTES.closed, at: closedAt });
     if (rng.chance(0.65)) {
       const ratedAt = new Date(closedAt.getTime() + rng.int(2 * 60, 5 * 24 * 60) * MINUTE_MS);
       if (ratedAt.getTime() < latest) {

@@ -6,15 +6,10 @@ import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import { loadConfig } from "../config.ts";
 import { createDb } from "../platform/db.ts";
+import { redactUrl } from "../platform/redact-url.ts";
 import { ensureDatabase, migrateDeploy, ServiceUnavailableError } from "./database.ts";
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-
-function redact(url: string): string {
-  const u = new URL(url);
-  if (u.password) u.password = "***";
-  return u.toString();
-}
 
 function fail(line: string): never {
   console.error(line);
@@ -45,14 +40,14 @@ async function main() {
   } catch (err) {
     if (err instanceof ServiceUnavailableError) {
       fail(
-        `PostgreSQL is not reachable at ${redact(config.databaseUrl)} — start it (e.g. \`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\`) or set DATABASE_URL.`,
+        `PostgreSQL is not reachable at ${redactUrl(config.databaseUrl)} — start it (e.g. \`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\`) or set DATABASE_URL.`,
       );
     }
     throw err;
   }
   if (!(await redisReachable(config.redisUrl))) {
     fail(
-      `Redis is not reachable at ${redact(config.redisUrl)} — start it (e.g. \`redis-server --daemonize yes --bind 127.0.0.1 --port 6379\`) or set REDIS_URL.`,
+      `Redis is not reachable at ${redactUrl(config.redisUrl)} — start it (e.g. \`redis-server --daemonize yes --bind 127.0.0.1 --port 6379\`) or set REDIS_URL.`,
     );
   }
 

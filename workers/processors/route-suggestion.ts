@@ -1,14 +1,8 @@
-// route-suggestion: { suggestionId } → RoutingService.routeSuggestion (idempotent; see src/features/routing).
-import { UnrecoverableError, type Job } from "bullmq";
+// route-suggestion: { suggestionId } → the routing service's routeSuggestion (idempotent; see src/features/routing).
 import type { Container } from "../../src/container.ts";
-import { createRoutingService, type RoutingOutcome } from "../../src/features/routing/routing.service.ts";
-import { positiveId } from "./job-data.ts";
+import { JOBS } from "../../src/platform/queues.ts";
+import { idJob } from "./job-data.ts";
 
 export function createRouteSuggestionProcessor(c: Container) {
-  const routing = createRoutingService(c);
-  return async (job: Pick<Job, "data">): Promise<RoutingOutcome> => {
-    const suggestionId = positiveId(job.data, "suggestionId");
-    if (suggestionId === null) throw new UnrecoverableError("route-suggestion needs a positive integer suggestionId");
-    return routing.routeSuggestion(suggestionId);
-  };
+  return idJob(JOBS.routeSuggestion, "suggestionId", (suggestionId) => c.services.routing.routeSuggestion(suggestionId));
 }

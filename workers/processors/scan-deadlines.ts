@@ -1,10 +1,9 @@
 // scan-deadlines (a job scheduler on the maintenance queue): reminders before the reply deadline, escalation after
-// it, and closing answered suggestions whose rating window has passed (see src/features/deadlines). The job carries
+// it, and closing answered suggestions whose rating window has passed (see src/features/reminders). The job carries
 // no data; every run is idempotent, so a missed or doubled run costs nothing.
 import type { Container } from "../../src/container.ts";
-import { createDeadlineService, type ScanResult } from "../../src/features/reminders/reminders.service.ts";
+import type { ScanResult } from "../../src/features/reminders/index.ts";
 
 export function createScanDeadlinesProcessor(c: Container) {
-  const deadlines = createDeadlineService(c);
-  return async (): Promise<ScanResult> => deadlines.scan();
+  return async (): Promise<ScanResult> => c.services.reminders.scan();
 }

@@ -4,8 +4,6 @@
 import type { Queue } from "bullmq";
 import type { Container } from "../../src/container.ts";
 import { JOBS } from "../../src/platform/queues.ts";
-import { createRoutingService } from "../../src/features/routing/routing.service.ts";
-import { createNotificationService } from "../../src/features/notifications/notifications.service.ts";
 import { positiveId } from "./job-data.ts";
 
 /** Work younger than this is left alone: the request that committed it is probably enqueueing it right now. */
@@ -52,8 +50,7 @@ async function reviveFailed(
 export function createSweepPendingProcessor(c: Container, opts: { graceMs?: number; batch?: number } = {}) {
   const graceMs = opts.graceMs ?? SWEEP_GRACE_MS;
   const batch = opts.batch ?? SWEEP_BATCH;
-  const routing = createRoutingService(c);
-  const notifications = createNotificationService(c);
+  const { routing, notifications } = c.services;
 
   return async (): Promise<SweepResult> => {
     const cutoff = new Date(c.now().getTime() - graceMs);

@@ -1,3 +1,4 @@
+// Reads of staff accounts. Functions taking the root client or a transaction client first.
 import type { DbClient } from "../../platform/db.ts";
 import type { Role } from "../../generated/prisma/enums.ts";
 
@@ -25,17 +26,14 @@ function toStaffUser(row: Row): StaffUser {
   return { ...rest, departmentName: department?.name ?? null, departmentNameEn: department?.nameEn ?? null };
 }
 
-export function createAuthRepository(db: DbClient) {
-  return {
-    async findCredentialsByEmail(email: string): Promise<{ user: StaffUser; passwordHash: string } | null> {
-      const row = await db.user.findUnique({ where: { email }, select: { ...SELECT, passwordHash: true } });
-      if (!row) return null;
-      const { passwordHash, ...user } = row;
-      return { user: toStaffUser(user), passwordHash };
-    },
-    async findById(id: number): Promise<StaffUser | null> {
-      const row = await db.user.findUnique({ where: { id }, select: SELECT });
-      return row ? toStaffUser(row) : null;
-    },
-  };
+export async function findCredentialsByEmail(db: DbClient, email: string): Promise<{ user: StaffUser; passwordHash: string } | null> {
+  const row = await db.user.findUnique({ where: { email }, select: { ...SELECT, passwordHash: true } });
+  if (!row) return null;
+  const { passwordHash, ...user } = row;
+  return { user: toStaffUser(user), passwordHash };
+}
+
+export async function findStaffUser(db: DbClient, id: number): Promise<StaffUser | null> {
+  const row = await db.user.findUnique({ where: { id }, select: SELECT });
+  return row ? toStaffUser(row) : null;
 }

@@ -3,7 +3,8 @@ import type { Redis } from "ioredis";
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { TooManyRequestsError, ValidationError } from "../../errors.ts";
 import type { Db } from "../../platform/db.ts";
-import { createAuthRepository, type StaffUser } from "./auth.repository.ts";
+import * as repo from "./auth.repository.ts";
+import type { StaffUser } from "./auth.repository.ts";
 
 export type { StaffUser };
 
@@ -24,22 +25,12 @@ export interface AuthDeps {
 }
 
 export function createAuthService(deps: AuthDeps) {
-  const repo = createAuthRepository(deps.db);
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const byAccount = new RateLimiterRedis({
-    storeClient: deps.redis,
-    keyPrefix: `${deps.redisPrefix}:rl:signin-account`,
-    points: ACCOUNT_FAILS,
-    duration: ACCOUNT_LOCK_SECONDS,
-    blockDuration: ACCOUNT_LOCK_SECONDS,
-  });
-  const byIp = new RateLimiterRedis({
-    storeClient: deps.redis,
-    keyPrefix: `${deps.redisPrefix}:rl:signin-ip`,
-    points: IP_FAILS,
-    duration: IP_WINDOW_SECONDS,
-    blockDuration: IP_WINDOW_SECONDS,
-  });
+  /** `fails` failures within `seconds` lock the key for as long. */
+  const lockOut = (name: string, fails: number, seconds: number) =>
+    new RateLimiterRedis({ storeClient: deps.redis, keyPrefix: `${deps.redisPrefix}:rl:${name}`, points: fails, duration: seconds, blockDuration: seconds });
+  const byAccount = lockOut("signin-account", ACCOUNT_FAILS, ACCOUNT_LOCK_SECONDS);
+  const byIp = lockOut("signin-ip", IP_FAILS, IP_WINDOW_SECONDS);
 
   function locked(res: RateLimiterRes): never {
     throw new TooManyRequestsError("auth:locked", { minutes: Math.max(1, Math.ceil(res.msBeforeNext / 60_000)) });
@@ -57,7 +48,7 @@ export function createAuthService(deps: AuthDeps) {
       const earlier = account?.consumedPoints ?? 0;
       if (earlier > 0) await sleep(Math.min(earlier * SLOWDOWN_MS_PER_FAILURE, 2_000));
 
-      const found = email ? await repo.findCredentialsByEmail(email) : null;
+      const found = email ? await repo.findCredentialsByEmail(deps.db, email) : null;
       const ok = await verify(found?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
       if (!found || !ok) {
         try {
@@ -72,7 +63,7 @@ export function createAuthService(deps: AuthDeps) {
       return found.user;
     },
 
-    findUser: (id: number) => repo.findById(id),
+    findUser: (id: number) => repo.findStaffUser(deps.db, id),
   };
 }
 

@@ -2,14 +2,13 @@
 import { Router } from "express";
 import type { Container } from "../../container.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
-import { createAuthService } from "./auth.service.ts";
 import { loadStaffUser, requireStaff, staffOf } from "./auth.middleware.ts";
 import { authRoutes } from "./auth.routes.ts";
 import { createSessionStore, sessionMiddleware } from "./session.ts";
 
 export function staffRoutes(c: Container, csrf: Csrf, features: Router[] = []): Router {
   const router = Router();
-  const auth = createAuthService({ db: c.db, redis: c.sessionRedis, redisPrefix: c.config.redisPrefix });
+  const auth = c.services.auth;
   const store = createSessionStore(c.sessionRedis, c.config.redisPrefix);
   router.use("/staff", sessionMiddleware(c.config, store), loadStaffUser(auth));
   router.use(authRoutes(c, csrf, auth, store));

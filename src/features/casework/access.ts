@@ -5,6 +5,7 @@
 import { NotFoundError } from "../../errors.ts";
 import type { DbClient } from "../../platform/db.ts";
 import type { AssignmentRole, AssignmentStatus, Role, SuggestionStatus } from "../../generated/prisma/enums.ts";
+import { isOfficeStaff } from "../auth/index.ts";
 
 export interface Viewer {
   id: number;
@@ -37,12 +38,8 @@ export function isCurrentAssignment(a: Pick<AccessAssignment, "status">): boolea
   return a.status !== "TRANSFERRED";
 }
 
-function seesEverything(viewer: Viewer): boolean {
-  return viewer.role === "COORDINATOR" || viewer.role === "ADMIN";
-}
-
 export function canSee(viewer: Viewer, suggestion: Pick<AccessibleSuggestion, "assignments">): boolean {
-  if (seesEverything(viewer)) return true;
+  if (isOfficeStaff(viewer)) return true;
   if (viewer.role !== "OFFICIAL" || viewer.departmentId === null) return false;
   return suggestion.assignments.some((a) => a.departmentId === viewer.departmentId && isCurrentAssignment(a));
 }
@@ -68,12 +65,6 @@ export function departmentAssignment(viewer: Viewer, suggestion: Pick<Accessible
 
 export function departmentRole(viewer: Viewer, suggestion: Pick<AccessibleSuggestion, "assignments">): DepartmentRole | null {
   return departmentAssignment(viewer, suggestion)?.role ?? null;
-}
-
-/** Ids in URLs are positive integers; anything else cannot name a suggestion. */
-export function parseId(raw: unknown): number {
-  if (typeof raw !== "string" || !/^[1-9]\d{0,8}$/.test(raw)) throw new NotFoundError();
-  return Number(raw);
 }
 
 /** The suggestion with its assignments, if the viewer may see it; NotFoundError otherwise (same as a missing id). */

@@ -3,18 +3,25 @@
 import { once } from "node:events";
 import { Router, type Request, type Response } from "express";
 import type { Container } from "../../container.ts";
-import { NotFoundError, type FieldErrors } from "../../errors.ts";
-import type { Translate } from "../../platform/i18n.ts";
+import type { z } from "zod";
+import { NotFoundError } from "../../errors.ts";
+import type { Locale, Translate } from "../../platform/i18n.ts";
+import { parseForm, pathId, typedValues } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
-import { requireStaff, staffOf } from "../auth/auth.middleware.ts";
-import { measurePanelView } from "../measures/measures.routes.ts";
-import { parseId } from "./access.ts";
-import {
-  extensionFormSchema, noteFormSchema, parseForm, parseInboxQuery, replyFormSchema, returnFormSchema,
-} from "./casework.schemas.ts";
-import { caseworkServiceFor } from "./casework.service.ts";
-import { caseViewModel, inboxViewModel, noticeOf, type CaseFormName, type FormState, type Notice } from "./casework.view.ts";
+import { translatorOf } from "../../web/pages.ts";
+import { requireStaff, staffOf, type StaffUser } from "../auth/index.ts";
+import { caseViewModel, noticeOf, type CaseFormName, type FormState, type Notice } from "./case-page.view.ts";
+import { extensionFormSchema, noteFormSchema, parseInboxQuery, replyFormSchema, returnFormSchema } from "./casework.schemas.ts";
 import { setDownloadHeaders } from "./download.ts";
+import { inboxViewModel } from "./inbox.view.ts";
+
+/**
+ * A panel another feature shows on the case page (the coordinators' actions, the policy measures): data merged into
+ * the page's view model for that feature's partial. Handed in by the app, so casework depends on none of them.
+ */
+export type CasePagePanel = (viewer: StaffUser, suggestionId: number, t: Translate, locale: Locale) => Promise<Record<string, unknown>>;
+
+const FORM_PATH: Record<CaseFormName, string> = { return: "return", extension: "extension", note: "notes", reply: "reply" };
 
 const FORM_FIELDS: Record<CaseFormName, readonly string[]> = {
   return: ["reason"],
@@ -25,56 +32,47 @@ const FORM_FIELDS: Record<CaseFormName, readonly string[]> = {
 // Enough to fix an over-long text, not an amplifier for a 1 MB field.
 const ECHO_MAX = 20_000;
 
-function typedValues(name: CaseFormName, body: unknown): Record<string, string> {
-  const src = (body ?? {}) as Record<string, unknown>;
-  const out: Record<string, string> = {};
-  for (const field of FORM_FIELDS[name]) {
-    const raw = Array.isArray(src[field]) ? (src[field] as unknown[])[0] : src[field];
-    if (typeof raw === "string") out[field] = raw.slice(0, ECHO_MAX);
-  }
-  return out;
-}
-
-export function caseworkRoutes(c: Container, csrf: Csrf): Router {
+export function caseworkRoutes(c: Container, csrf: Csrf, panels: readonly CasePagePanel[] = []): Router {
   const router = Router();
-  const service = caseworkServiceFor(c);
-  const t = (res: Response) => res.locals.t as Translate;
+  const { inbox, casePage, departmentActions, attachments } = c.services.casework;
+  const deadlines = c.config.deadlines;
 
   async function renderCase(req: Request, res: Response, id: number, opts: { status?: number; form?: FormState; notice?: Notice; revealed?: boolean } = {}) {
     const user = staffOf(req);
-    const view = opts.revealed ? await service.revealContact(user, id) : await service.getCase(user, id);
+    const t = translatorOf(res);
+    const view = opts.revealed ? await casePage.revealContact(user, id) : await casePage.getCase(user, id);
+    const extras = await Promise.all(panels.map((panel) => panel(user, id, t, req.locale)));
     // Case pages carry personal data: never from a shared cache, never from the back button's disk cache.
     res.set("Cache-Control", "no-store");
     res.status(opts.status ?? 200).render("casework/case", {
       ...caseViewModel({
         view,
-        t: t(res),
+        t,
         locale: req.locale,
         ...(opts.form ? { form: opts.form } : {}),
         ...(opts.notice ? { notice: opts.notice } : {}),
-        extensionMaxWorkingDays: c.config.deadlines.extensionMaxWorkingDays,
-        reminderDays: c.config.deadlines.reminderWorkingDays,
-        returnWindowDays: c.config.deadlines.returnWindowWorkingDays,
+        extensionMaxWorkingDays: deadlines.extensionMaxWorkingDays,
+        reminderDays: deadlines.reminderWorkingDays,
+        returnWindowDays: deadlines.returnWindowWorkingDays,
       }),
       viewerRole: user.role,
-      measurePanel: await measurePanelView(c, user, id, t(res)),
+      ...Object.assign({}, ...extras),
     });
   }
 
   /** A department form: parse, then act and redirect, or show the page again with the messages (422). */
-  function departmentForm<T>(
-    name: CaseFormName,
-    parse: (body: unknown) => { ok: true; data: T } | { ok: false; errors: FieldErrors },
-    run: (req: Request, id: number, data: T) => Promise<Notice>,
-  ) {
-    return async (req: Request, res: Response) => {
-      const id = parseId(req.params.id);
-      const parsed = parse(req.body);
-      if (!parsed.ok) {
-        return renderCase(req, res, id, { status: 422, form: { name, values: typedValues(name, req.body), errors: parsed.errors } });
-      }
-      const notice = await run(req, id, parsed.data);
-      res.redirect(303, `/staff/suggestions/${id}?done=${notice}`);
+  function departmentForm<T>(name: CaseFormName, schema: z.ZodType<T>, run: (user: StaffUser, id: number, data: T) => Promise<Notice>) {
+    return {
+      path: FORM_PATH[name],
+      handle: async (req: Request, res: Response) => {
+        const id = pathId(req.params.id);
+        const parsed = parseForm(schema, req.body);
+        if (!parsed.ok) {
+          return renderCase(req, res, id, { status: 422, form: { name, values: typedValues(req.body, FORM_FIELDS[name], ECHO_MAX), errors: parsed.errors } });
+        }
+        const notice = await run(staffOf(req), id, parsed.data);
+        res.redirect(303, `/staff/suggestions/${id}?done=${notice}`);
+      },
     };
   }
 
@@ -84,22 +82,22 @@ export function caseworkRoutes(c: Container, csrf: Csrf): Router {
 
   router.get("/staff/inbox", staff, async (req, res) => {
     const user = staffOf(req);
-    const view = await service.inbox(user, parseInboxQuery(req.query));
+    const view = await inbox.inbox(user, parseInboxQuery(req.query));
     res.set("Cache-Control", "no-store");
-    res.render("casework/inbox", inboxViewModel({ view, t: t(res), locale: req.locale, isOfficial: user.role === "OFFICIAL", reminderDays: c.config.deadlines.reminderWorkingDays }));
+    res.render("casework/inbox", inboxViewModel({ view, t: translatorOf(res), locale: req.locale, isOfficial: user.role === "OFFICIAL", reminderDays: deadlines.reminderWorkingDays }));
   });
 
   router.get("/staff/suggestions/:id", staff, async (req, res) => {
     const notice = noticeOf(req.query.done);
-    await renderCase(req, res, parseId(req.params.id), notice ? { notice } : {});
+    await renderCase(req, res, pathId(req.params.id), notice ? { notice } : {});
   });
 
   router.post("/staff/suggestions/:id/reveal", staff, csrf.verify, async (req, res) => {
-    await renderCase(req, res, parseId(req.params.id), { revealed: true });
+    await renderCase(req, res, pathId(req.params.id), { revealed: true });
   });
 
   router.get("/staff/attachments/:id", staff, async (req, res) => {
-    const file = await service.openAttachment(staffOf(req), parseId(req.params.id), (storedName) => c.storage.open(storedName));
+    const file = await attachments.open(staffOf(req), pathId(req.params.id));
     try {
       await once(file.stream, "ready");
     } catch (err) {
@@ -115,51 +113,25 @@ export function caseworkRoutes(c: Container, csrf: Csrf): Router {
     file.stream.pipe(res);
   });
 
-  router.post("/staff/suggestions/:id/accept-assignment", official, csrf.verify, async (req, res) => {
-    const id = parseId(req.params.id);
-    await service.acceptAssignment(staffOf(req), id);
-    res.redirect(303, `/staff/suggestions/${id}?done=accepted`);
+  router.post("/staff/suggestions/:id/sign", official, csrf.verify, async (req, res) => {
+    const id = pathId(req.params.id);
+    await departmentActions.sign(staffOf(req), id);
+    res.redirect(303, `/staff/suggestions/${id}?done=signed`);
   });
 
-  router.post(
-    "/staff/suggestions/:id/return",
-    official,
-    csrf.verify,
-    departmentForm("return", (b) => parseForm(returnFormSchema, b), async (req, id, data) => {
-      await service.returnAssignment(staffOf(req), id, data);
+  const forms = [
+    departmentForm("return", returnFormSchema, async (user, id, data) => {
+      await departmentActions.returnAssignment(user, id, data);
       return "returned";
     }),
-  );
-
-  const extensionSchema = extensionFormSchema(c.config.deadlines.extensionMaxWorkingDays);
-  router.post(
-    "/staff/suggestions/:id/extension",
-    official,
-    csrf.verify,
-    departmentForm("extension", (b) => parseForm(extensionSchema, b), async (req, id, data) => {
-      await service.requestExtension(staffOf(req), id, data);
+    departmentForm("extension", extensionFormSchema(deadlines.extensionMaxWorkingDays), async (user, id, data) => {
+      await departmentActions.requestExtension(user, id, data);
       return "extension";
     }),
-  );
-
-  router.post(
-    "/staff/suggestions/:id/notes",
-    official,
-    csrf.verify,
-    departmentForm("note", (b) => parseForm(noteFormSchema, b), async (req, id, data) => {
-      return (await service.addNote(staffOf(req), id, data)) ? "note" : "duplicateNote";
-    }),
-  );
-
-  router.post(
-    "/staff/suggestions/:id/reply",
-    official,
-    csrf.verify,
-    departmentForm("reply", (b) => parseForm(replyFormSchema, b), async (req, id, data) => {
-      const { isLead } = await service.reply(staffOf(req), id, data);
-      return isLead ? "replied" : "opinion";
-    }),
-  );
+    departmentForm("note", noteFormSchema, async (user, id, data) => ((await departmentActions.addNote(user, id, data)) ? "note" : "duplicateNote")),
+    departmentForm("reply", replyFormSchema, async (user, id, data) => ((await departmentActions.reply(user, id, data)).isLead ? "replied" : "opinion")),
+  ];
+  for (const form of forms) router.post(`/staff/suggestions/:id/${form.path}`, official, csrf.verify, form.handle);
 
   return router;
 }

@@ -2,7 +2,7 @@
 // kept as typed (after the same clean-up as citizens' text) and escaped when shown, never stripped of HTML.
 import { z } from "zod";
 import { SuggestionStatus, AdoptionResult } from "../../generated/prisma/enums.ts";
-import { cleanText, fieldErrorsOf, type ParseResult } from "../submissions/submissions.schemas.ts";
+import { first, idInput, textInput } from "../../web/forms.ts";
 
 export const CASE_LIMITS = {
   reasonMax: 1000,
@@ -13,20 +13,8 @@ export const CASE_LIMITS = {
 
 export const INBOX_PAGE_SIZE = 20;
 
-function first(value: unknown): unknown {
-  return Array.isArray(value) ? value[0] : value;
-}
-
 const text = (required: string, tooLong: string, max: number) =>
-  z.preprocess(
-    (v) => {
-      const s = first(v);
-      if (typeof s !== "string") return undefined;
-      const cleaned = cleanText(s);
-      return cleaned === "" ? undefined : cleaned;
-    },
-    z.string({ error: required }).max(max, { error: tooLong }),
-  );
+  z.preprocess((v) => textInput(v), z.string({ error: required }).max(max, { error: tooLong }));
 
 export const returnFormSchema = z.object({
   reason: text("casework:errors.reasonRequired", "casework:errors.reasonTooLong", CASE_LIMITS.reasonMax),
@@ -74,11 +62,6 @@ export const replyFormSchema = z.object({
 });
 export type ReplyForm = z.infer<typeof replyFormSchema>;
 
-export function parseForm<T>(schema: z.ZodType<T>, body: unknown): ParseResult<T> {
-  const r = schema.safeParse(body ?? {});
-  return r.success ? { ok: true, data: r.data } : { ok: false, errors: fieldErrorsOf(r.error) };
-}
-
 // ----- the inbox's query string -----
 
 /** "open" (the department's to-do list) and "all" besides each status. */
@@ -104,10 +87,7 @@ export function decodeCursor(raw: unknown): Cursor | undefined {
   return Number.isNaN(dueAt.getTime()) ? undefined : { dueAt, id: Number(m[2]) };
 }
 
-const optionalId = z.preprocess((v) => {
-  const s = first(v);
-  return typeof s === "string" && /^[1-9]\d{0,8}$/.test(s.trim()) ? Number(s.trim()) : undefined;
-}, z.number().int().optional());
+const optionalId = z.preprocess(idInput, z.number().int().optional());
 
 export interface InboxQuery {
   status: StatusFilter;

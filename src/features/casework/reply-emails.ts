@@ -4,8 +4,9 @@
 import type { AdoptionResult } from "../../generated/prisma/enums.ts";
 import type { DbClient } from "../../platform/db.ts";
 import { DEFAULT_LOCALE, toLocale } from "../../platform/i18n.ts";
-import type { EmailDraft } from "../notifications/outbox.ts";
-import { findDepartment, findReplyRecipients } from "./casework.repository.ts";
+import type { EmailDraft } from "../notifications/index.ts";
+import { findReplyRecipients } from "./case.repository.ts";
+import { findDepartment } from "./reference.repository.ts";
 
 export interface LeadReply {
   id: number;

@@ -3,9 +3,9 @@
 // tracking code exists, and whether a date is a working day, is checked by the service; this file checks shape.
 import { z } from "zod";
 import type { NotAcceptedReason } from "../../generated/prisma/enums.ts";
-import type { FieldErrors } from "../../errors.ts";
-import { cleanText, fieldErrorsOf, type ParseResult } from "../submissions/submissions.schemas.ts";
-import { trackingCodeField } from "../submissions/tracking-code.ts";
+import { isCalendarDate } from "../../platform/working-days.ts";
+import { all, first, idInput, selectedIdField, textInput } from "../../web/forms.ts";
+import { trackingCodeField } from "../submissions/index.ts";
 
 export const NOTE_MAX = 2000;
 
@@ -22,37 +22,9 @@ export const NOT_ACCEPTED_REASONS = [
 export const REFERRAL_CHANNELS = ["HOTLINE_12345", "PETITION"] as const;
 export type ReferralChannel = (typeof REFERRAL_CHANNELS)[number];
 
-/** Form bodies can repeat a field (a=1&a=2) and then carry an array: only the first value counts. */
-function first(value: unknown): unknown {
-  return Array.isArray(value) ? value[0] : value;
-}
+const selectedId = selectedIdField;
 
-function all(value: unknown): unknown[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
-const ID = /^\d{1,9}$/;
-
-function toId(value: unknown): number | undefined {
-  if (typeof value !== "string" || !ID.test(value.trim())) return undefined;
-  const n = Number(value.trim());
-  return n > 0 ? n : undefined;
-}
-
-/** A positive id from a URL segment, or null (the route answers 404). */
-export function parseId(value: unknown): number | null {
-  return toId(value) ?? null;
-}
-
-const selectedId = (required: string) => z.preprocess((v) => toId(first(v)), z.number({ error: required }).int());
-
-function cleanedNote(v: unknown): string | undefined {
-  const s = first(v);
-  if (typeof s !== "string") return undefined;
-  const cleaned = cleanText(s);
-  return cleaned === "" ? undefined : cleaned;
-}
+const cleanedNote = (v: unknown) => textInput(v);
 
 /** A note someone must write (the citizen or a department reads it). */
 const requiredNote = (required: string) =>
@@ -60,16 +32,7 @@ const requiredNote = (required: string) =>
 
 const optionalNote = z.preprocess(cleanedNote, z.string().max(NOTE_MAX, { error: "coordination:errors.noteTooLong" }).optional());
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** "YYYY-MM-DD" that names a real calendar day (2026-02-30 does not). */
-export function isCalendarDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === value;
-}
-
+// Whether the date is a working day after today is a deadline rule (features/deadlines), checked by the service.
 const dueDate = z.preprocess(
   (v) => {
     const s = first(v);
@@ -82,18 +45,10 @@ const dueDate = z.preprocess(
     .refine(isCalendarDate, { error: "coordination:errors.dueDateInvalid" }),
 );
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** The last millisecond of a "YYYY-MM-DD" day in Shanghai: what a deadline on that day means. */
-export function endOfShanghaiDay(isoDate: string): Date {
-  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1) - SHANGHAI_OFFSET_MS - 1);
-}
-
 export const acceptFormSchema = z.object({
   leadDepartmentId: selectedId("coordination:errors.leadRequired"),
   assistDepartmentIds: z.preprocess(
-    (v) => [...new Set(all(v).map(toId).filter((id): id is number => id !== undefined))],
+    (v) => [...new Set(all(v).map(idInput).filter((id): id is number => id !== undefined))],
     z.array(z.number().int()).max(20, { error: "coordination:errors.tooManyAssists" }),
   ),
   replyDueDate: dueDate,
@@ -148,11 +103,6 @@ export const refuseFormSchema = z.object({
 });
 export type RefuseForm = z.infer<typeof refuseFormSchema>;
 
-export function parseForm<T>(schema: z.ZodType<T>, body: unknown): ParseResult<T> {
-  const r = schema.safeParse(body ?? {});
-  return r.success ? { ok: true, data: r.data } : { ok: false, errors: fieldErrorsOf(r.error) };
-}
-
 /** Queue filters from the query string: anything malformed is simply no filter. */
 export interface QueueFilters {
   kind: "EVERYDAY" | "ROUND" | null;
@@ -166,8 +116,8 @@ export function parseQueueFilters(query: Record<string, unknown>): QueueFilters 
   const kind = first(query.kind);
   return {
     kind: kind === "EVERYDAY" || kind === "ROUND" ? kind : null,
-    roundId: toId(first(query.round)) ?? null,
-    categoryId: toId(first(query.category)) ?? null,
+    roundId: idInput(query.round) ?? null,
+    categoryId: idInput(query.category) ?? null,
     after: parseCursor(first(query.after)),
   };
 }
@@ -187,7 +137,5 @@ export function parseCursor(value: unknown): QueueFilters["after"] {
 }
 
 export function parseDepartmentFilter(query: Record<string, unknown>): number | null {
-  return toId(first(query.department)) ?? null;
+  return idInput(query.department) ?? null;
 }
-
-export type { FieldErrors, ParseResult };

@@ -1,8 +1,8 @@
 import { Router } from "express";
-import type { Container } from "../../container.ts";
+import type { Infrastructure } from "../../container.ts";
 import { checkHealth } from "./health.service.ts";
 
-export function healthRoutes(c: Container): Router {
+export function healthRoutes(c: Pick<Infrastructure, "db" | "redis">): Router {
   const router = Router();
   router.get("/healthz", async (_req, res) => {
     const report = await checkHealth(c);

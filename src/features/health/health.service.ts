@@ -1,4 +1,4 @@
-import type { Container } from "../../container.ts";
+import type { Infrastructure } from "../../container.ts";
 
 const TIMEOUT_MS = 1_500;
 
@@ -17,7 +17,7 @@ async function probe(fn: () => Promise<unknown>): Promise<"ok" | string> {
   }
 }
 
-export async function checkHealth(c: Pick<Container, "db" | "redis">) {
+export async function checkHealth(c: Pick<Infrastructure, "db" | "redis">) {
   const [postgres, redis] = await Promise.all([
     probe(() => c.db.$queryRaw`SELECT 1`),
     probe(() => c.redis.ping()),

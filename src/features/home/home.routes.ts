@@ -1,12 +1,11 @@
+// The public home page: what the platform is for, the open themed rounds, and how long screening and replies take.
 import { Router } from "express";
 import type { Container } from "../../container.ts";
-import { roundServiceFor } from "../rounds/rounds.service.ts";
 
 export function homeRoutes(c: Container): Router {
   const router = Router();
-  const rounds = roundServiceFor(c);
   router.get("/", async (_req, res) => {
-    const { open } = await rounds.listRounds();
+    const { open } = await c.services.rounds.listRounds();
     res.render("home/index", {
       openRounds: open,
       screeningDays: c.config.deadlines.screeningWorkingDays,

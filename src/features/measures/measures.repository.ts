@@ -2,7 +2,7 @@
 // root client or a transaction client.
 import type { DbClient } from "../../platform/db.ts";
 import type { PolicyMeasureType, SuggestionStatus } from "../../generated/prisma/enums.ts";
-import { EVENT_TYPE } from "../lifecycle/event-types.ts";
+import { EVENT_TYPE, recordEvent, type EventNote } from "../lifecycle/index.ts";
 
 export interface MeasureSummary extends MeasureData {
   id: number;
@@ -178,20 +178,10 @@ export async function insertLink(tx: DbClient, link: { measureId: number; sugges
   return count === 1;
 }
 
-export async function recordLinkEvent(
+export function recordLinkEvent(
   tx: DbClient,
-  event: { suggestionId: number; actorId: number; departmentId: number | null; note: string; at: Date },
+  event: { suggestionId: number; actorId: number; departmentId: number | null; note: EventNote; at: Date },
 ): Promise<void> {
-  await tx.handlingEvent.create({
-    data: {
-      suggestionId: event.suggestionId,
-      type: EVENT_TYPE.MEASURE_LINKED,
-      actorId: event.actorId,
-      departmentId: event.departmentId,
-      note: event.note,
-      // The citizen's history may say that the suggestion became a policy measure.
-      internal: false,
-      createdAt: event.at,
-    },
-  });
+  // Not internal: the citizen's history may say that the suggestion became a policy measure.
+  return recordEvent(tx, { ...event, type: EVENT_TYPE.MEASURE_LINKED, internal: false });
 }

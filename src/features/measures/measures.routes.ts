@@ -2,27 +2,16 @@
 // suggestion from its case page. Thin: parse, call the service, render or redirect.
 import { Router, type Request, type Response } from "express";
 import type { Container } from "../../container.ts";
-import { NotFoundError } from "../../errors.ts";
 import type { Translate } from "../../platform/i18n.ts";
+import { pathId } from "../../web/forms.ts";
+import { linkHref } from "../../web/links.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
-import { requireStaff, staffOf } from "../auth/auth.middleware.ts";
-import type { StaffUser } from "../auth/auth.service.ts";
-import { normalizeTrackingCode, TRACKING_CODE_PATTERN } from "../submissions/tracking-code.ts";
-import {
-  FIELD_ORDER, isWebUrl, LIMITS, MEASURE_TYPES, measureFormValues, parseLinkForm, parseMeasureForm, parsePathId, type MeasureFieldErrors,
-} from "./measures.schemas.ts";
-import { MeasureInputError, measureServiceFor } from "./measures.service.ts";
-import type { MeasureSummary } from "./measures.repository.ts";
-
-function translatorOf(res: Response): Translate {
-  return res.locals.t as Translate;
-}
-
-function pathId(raw: unknown): number {
-  const id = parsePathId(raw);
-  if (id === null) throw new NotFoundError();
-  return id;
-}
+import { translatorOf } from "../../web/pages.ts";
+import { requireStaff, staffOf } from "../auth/index.ts";
+import { normalizeTrackingCode, TRACKING_CODE_PATTERN } from "../submissions/index.ts";
+import { choiceLabel } from "./measures.panel.ts";
+import { FIELD_ORDER, LIMITS, MEASURE_TYPES, measureFormValues, parseLinkForm, parseMeasureForm, type MeasureFieldErrors } from "./measures.schemas.ts";
+import { MeasureInputError } from "./measures.service.ts";
 
 /** Messages in the reader's language, and the summary at the top of the form in page order. */
 function messagesOf(t: Translate, errors: MeasureFieldErrors = {}) {
@@ -42,33 +31,9 @@ function withType<T extends { type: string }>(t: Translate, m: T) {
   return { ...m, typeLabel: t("measures:kind", { context: m.type }) };
 }
 
-function choiceLabel(t: Translate, m: MeasureSummary): string {
-  return [m.title, m.docNumber].filter(Boolean).join(" · ") + ` (${t("measures:kind", { context: m.type })})`;
-}
-
-/**
- * The case page's measures panel (features/casework renders it): the choices for its select, or that this viewer
- * may not link. A failure here costs the panel, never the case page.
- */
-export async function measurePanelView(c: Container, user: StaffUser, suggestionId: number, t: Translate) {
-  try {
-    const panel = await measureServiceFor(c).panel(user, suggestionId);
-    return panel
-      ? {
-          canLink: true,
-          choices: panel.choices.map((m) => ({ id: m.id, label: choiceLabel(t, m) })),
-          newUrl: `/staff/measures/new?code=${encodeURIComponent(panel.trackingCode)}`,
-        }
-      : { canLink: false };
-  } catch (err) {
-    c.logger.warn({ err: (err as Error).message, suggestionId }, "measures panel unavailable");
-    return undefined;
-  }
-}
-
 export function measureRoutes(c: Container, csrf: Csrf): Router {
   const router = Router();
-  const service = measureServiceFor(c);
+  const service = c.services.measures;
 
   function renderNew(res: Response, status: number, opts: { values?: Record<string, string>; errors?: MeasureFieldErrors } = {}) {
     const t = translatorOf(res);
@@ -138,7 +103,7 @@ export function measureRoutes(c: Container, csrf: Csrf): Router {
     res.render("measures/show", {
       title: measure.title,
       // Checked when entered; checked again here because rows can come from elsewhere (the seed, an import).
-      measure: { ...withType(t, measure), safeUrl: measure.url && isWebUrl(measure.url) ? measure.url : null },
+      measure: { ...withType(t, measure), href: linkHref(measure.url) },
       suggestions: suggestions.map((s) => ({ ...s, statusLabel: t(`tracking:status.${s.status}`) })),
       total,
       hidden,

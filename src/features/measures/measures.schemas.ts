@@ -2,8 +2,12 @@
 // about particular tracking codes carries them as params, so the form can name the codes that are wrong.
 import { z } from "zod";
 import type { PolicyMeasureType } from "../../generated/prisma/enums.ts";
-import { cleanLine } from "../submissions/submissions.schemas.ts";
-import { normalizeTrackingCode, TRACKING_CODE_PATTERN } from "../submissions/tracking-code.ts";
+import { isCalendarDate } from "../../platform/working-days.ts";
+import {
+  first, idInput, parseFormWithParams, plainInput, textInput, typedValues, type FieldMessage, type FieldMessages, type ParseResult,
+} from "../../web/forms.ts";
+import { isWebUrl } from "../../web/links.ts";
+import { normalizeTrackingCode, TRACKING_CODE_PATTERN } from "../submissions/index.ts";
 
 export const MEASURE_TYPES = [
   "POLICY_DOCUMENT",
@@ -25,25 +29,11 @@ export const LIMITS = {
 /** The first date accepted as an issue date: nothing older is a measure this platform could have led to. */
 export const EARLIEST_ISSUE_DATE = "2000-01-01";
 
-export interface FieldMessage {
-  key: string;
-  params?: Record<string, string | number>;
-}
-export type MeasureFieldErrors = Record<string, FieldMessage>;
-
-export type ParseResult<T> = { ok: true; data: T } | { ok: false; errors: MeasureFieldErrors };
-
-function first(value: unknown): unknown {
-  return Array.isArray(value) ? value[0] : value;
-}
+export type { FieldMessage };
+export type MeasureFieldErrors = FieldMessages;
 
 /** A one-line text field; empty means absent. */
-const line = (value: unknown): string | undefined => {
-  const s = first(value);
-  if (typeof s !== "string") return undefined;
-  const cleaned = cleanLine(s.slice(0, 5_000));
-  return cleaned === "" ? undefined : cleaned;
-};
+const line = (value: unknown): string | undefined => textInput(value, { line: true, cut: 5_000 });
 
 /** "12 34\nAB-2026-XXXX，CD-…": codes separated by anything people use between them. */
 export function splitTrackingCodes(raw: string): string[] {
@@ -55,20 +45,6 @@ export function splitTrackingCodes(raw: string): string[] {
   return [...new Set(codes)];
 }
 
-function isCalendarDate(iso: string): boolean {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
-}
-
-/** Only plain web links: a measure's link is shown to staff and, on the tracking page, to the public. */
-export function isWebUrl(value: string): boolean {
-  try {
-    const u = new URL(value);
-    return (u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "";
-  } catch {
-    return false;
-  }
-}
 
 const trackingCodes = z.preprocess(
   (v) => {
@@ -102,18 +78,14 @@ export function measureFormSchema(today: string) {
       z.string({ error: "measures:errors.issuingBodyRequired" }).max(LIMITS.issuingBodyMax, { error: "measures:errors.issuingBodyTooLong" }),
     ),
     issuedOn: z.preprocess(
-      (v) => {
-        const s = first(v);
-        if (typeof s !== "string") return undefined;
-        const t = s.normalize("NFKC").trim();
-        return t === "" ? undefined : t;
-      },
+      plainInput,
       z
         .string({ error: "measures:errors.issuedOnRequired" })
-        .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isCalendarDate(s), { error: "measures:errors.issuedOnInvalid" })
+        .refine(isCalendarDate, { error: "measures:errors.issuedOnInvalid" })
         .refine((s) => s >= EARLIEST_ISSUE_DATE, { error: "measures:errors.issuedOnTooEarly" })
         .refine((s) => s <= today, { error: "measures:errors.issuedOnFuture" }),
     ),
+    // Only plain web links: a measure's link is shown to staff and, on the tracking page, to the public.
     url: z.preprocess(
       (v) => {
         const s = first(v);
@@ -133,53 +105,24 @@ export function measureFormSchema(today: string) {
 
 export type MeasureForm = z.infer<ReturnType<typeof measureFormSchema>>;
 
-const measureId = z.preprocess((v) => {
-  const s = first(v);
-  if (typeof s !== "string" || !/^\d{1,9}$/.test(s.trim())) return undefined;
-  const n = Number(s.trim());
-  return n > 0 ? n : undefined;
-}, z.number({ error: "measures:errors.measureRequired" }).int());
+const measureId = z.preprocess(idInput, z.number({ error: "measures:errors.measureRequired" }).int());
 
 export const linkFormSchema = z.object({ measureId });
 export type LinkForm = z.infer<typeof linkFormSchema>;
 
-/** The first message per field, with the params a custom issue carried. */
-export function fieldErrorsOf(error: z.ZodError): MeasureFieldErrors {
-  const out: MeasureFieldErrors = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    const params = (issue as { params?: Record<string, string | number> }).params;
-    out[field] ??= params ? { key: issue.message, params } : { key: issue.message };
-  }
-  return out;
+export function parseMeasureForm(body: unknown, today: string): ParseResult<MeasureForm, MeasureFieldErrors> {
+  return parseFormWithParams(measureFormSchema(today), body);
 }
 
-export function parseMeasureForm(body: unknown, today: string): ParseResult<MeasureForm> {
-  const r = measureFormSchema(today).safeParse(body ?? {});
-  return r.success ? { ok: true, data: r.data } : { ok: false, errors: fieldErrorsOf(r.error) };
+export function parseLinkForm(body: unknown): ParseResult<LinkForm, MeasureFieldErrors> {
+  return parseFormWithParams(linkFormSchema, body);
 }
 
-export function parseLinkForm(body: unknown): ParseResult<LinkForm> {
-  const r = linkFormSchema.safeParse(body ?? {});
-  return r.success ? { ok: true, data: r.data } : { ok: false, errors: fieldErrorsOf(r.error) };
-}
-
-/** A path id: digits only, or the page does not exist. */
-export function parsePathId(raw: unknown): number | null {
-  if (typeof raw !== "string" || !/^\d{1,9}$/.test(raw)) return null;
-  const n = Number(raw);
-  return n > 0 ? n : null;
-}
+const ECHOED = ["type", "title", "docNumber", "issuingBody", "issuedOn", "url", "trackingCodes"] as const;
 
 /** What the form shows back after an error: the input as typed, cut to a sane length. */
 export function measureFormValues(body: unknown): Record<string, string> {
-  const src = (body ?? {}) as Record<string, unknown>;
-  const values: Record<string, string> = {};
-  for (const field of ["type", "title", "docNumber", "issuingBody", "issuedOn", "url", "trackingCodes"]) {
-    const raw = first(src[field]);
-    if (typeof raw === "string") values[field] = raw.slice(0, 2_000);
-  }
-  return values;
+  return typedValues(body, ECHOED, 2_000);
 }
 
 export const FIELD_ORDER = ["type", "title", "docNumber", "issuingBody", "issuedOn", "url", "trackingCodes", "measureId"] as const;

@@ -1,11 +1,13 @@
 // Policy measures (政策举措) and their links to the suggestions they stem from. Who may do what is decided here,
 // not in the templates: any staff member reads measures; linking a suggestion needs it to be answered (REPLIED or
 // CLOSED) and, for an official, led by their department (see CONTEXT.md).
-import type { Container } from "../../container.ts";
+import type { Infrastructure } from "../../container.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../errors.ts";
-import type { StaffUser } from "../auth/auth.service.ts";
 import type { SuggestionStatus } from "../../generated/prisma/enums.ts";
+import { TX_OPTIONS } from "../../platform/db.ts";
 import { shanghaiDateString } from "../../platform/working-days.ts";
+import { isOfficeStaff, type StaffUser } from "../auth/index.ts";
+import { systemNote } from "../lifecycle/index.ts";
 import * as repo from "./measures.repository.ts";
 import type { FieldMessage, MeasureFieldErrors, MeasureForm } from "./measures.schemas.ts";
 
@@ -18,7 +20,6 @@ export const LINKS_SHOWN = 200;
 export const CHOICES = 100;
 
 const LINKABLE: readonly SuggestionStatus[] = ["REPLIED", "CLOSED"];
-const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
 
 /** Invalid measure input with messages that may carry params (the tracking codes that are wrong). */
 export class MeasureInputError extends ValidationError {
@@ -33,25 +34,23 @@ export interface LinkPanel {
   trackingCode: string;
 }
 
-type MeasureDeps = Pick<Container, "db" | "logger" | "now">;
-
-function isCoordinatorLike(staff: StaffUser): boolean {
-  return staff.role === "COORDINATOR" || staff.role === "ADMIN";
-}
+export type MeasureDeps = Pick<Infrastructure, "db" | "logger" | "now">;
 
 /** Whether the suggestion exists for this person at all: officials see only their department's suggestions. */
 function canSee(staff: StaffUser, s: repo.LinkTarget): boolean {
-  if (isCoordinatorLike(staff)) return true;
+  if (isOfficeStaff(staff)) return true;
   return staff.departmentId !== null && s.assignedDepartmentIds.includes(staff.departmentId);
 }
 
 function isLead(staff: StaffUser, s: repo.LinkTarget): boolean {
-  return isCoordinatorLike(staff) || (staff.departmentId !== null && s.leadDepartmentId === staff.departmentId);
+  return isOfficeStaff(staff) || (staff.departmentId !== null && s.leadDepartmentId === staff.departmentId);
 }
 
 /** "转化为政策举措：《…》（辽政办发〔2026〕12号）": what the handling history says, also to the citizen. */
-export function linkNote(measure: { title: string; docNumber: string | null }): string {
-  return `转化为政策举措：《${measure.title}》${measure.docNumber ? `（${measure.docNumber}）` : ""}`;
+export function linkNote(measure: { title: string; docNumber: string | null }) {
+  return measure.docNumber
+    ? systemNote("measures:notes.linkedWithNumber", { title: measure.title, docNumber: measure.docNumber })
+    : systemNote("measures:notes.linked", { title: measure.title });
 }
 
 /** A DATE column holds midnight UTC of the day. */
@@ -113,7 +112,7 @@ export function createMeasureService(c: MeasureDeps) {
       const measure = await repo.findMeasure(c.db, id);
       if (!measure) throw new NotFoundError("measures:errors.notFound");
       // Measures are public documents; the suggestions behind them are not: an official sees their own only.
-      const departmentId = isCoordinatorLike(staff) ? null : (staff.departmentId ?? -1);
+      const departmentId = isOfficeStaff(staff) ? null : (staff.departmentId ?? -1);
       const { shown, total } = await repo.findLinkedSuggestions(c.db, id, { departmentId, take: LINKS_SHOWN });
       return { measure, suggestions: shown, total, hidden: Math.max(0, total - shown.length) };
     },
@@ -184,7 +183,3 @@ export function createMeasureService(c: MeasureDeps) {
 }
 
 export type MeasureService = ReturnType<typeof createMeasureService>;
-
-export function measureServiceFor(c: Container): MeasureService {
-  return createMeasureService({ db: c.db, logger: c.logger, now: () => c.now() });
-}

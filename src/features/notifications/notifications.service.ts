@@ -1,6 +1,6 @@
 // Delivery of the email outbox: one EmailMessage row in, at most one message out (see CONTEXT.md).
 import { UnrecoverableError } from "bullmq";
-import type { Container } from "../../container.ts";
+import type { Infrastructure } from "../../container.ts";
 import { createEmailRenderer, UnknownTemplateError, type EmailRenderer } from "./email-renderer.ts";
 import * as repo from "./notifications.repository.ts";
 
@@ -19,7 +19,7 @@ export interface NotificationService {
   stillUnsent(ids: number[]): Promise<Set<number>>;
 }
 
-type NotificationDeps = Pick<Container, "db" | "config" | "logger" | "mailer" | "now">;
+export type NotificationDeps = Pick<Infrastructure, "db" | "config" | "logger" | "mailer" | "now">;
 
 // Deliberately stricter than RFC 5322: what a citizen types in a form or an administrator enters for a
 // department. No spaces, quotes, brackets or line breaks, one @, a dot in the domain.

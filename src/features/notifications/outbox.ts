@@ -11,8 +11,8 @@ import type { Locale } from "../../platform/i18n.ts";
 export const EMAIL_TEMPLATES = [
   "suggestion-received", // to the citizen: acknowledgment with the tracking code
   "suggestion-assigned", // to the department: a new assignment
-  "deadline-reminder", // to the lead department's officials: the reply deadline is near (features/deadlines)
-  "deadline-overdue", // to the coordinators and the department head: the reply deadline has passed (features/deadlines)
+  "deadline-reminder", // to the lead department's officials: the reply deadline is near (features/reminders)
+  "deadline-overdue", // to the coordinators and the department head: the reply deadline has passed (features/reminders)
   "suggestion-accepted", // to the citizen: accepted, with the lead department and the reply deadline
   "suggestion-not-accepted", // to the citizen: not accepted, with the reason and the office's note
   "suggestion-referred", // to the citizen: referred to the 12345 hotline or the petition office

@@ -1,13 +1,11 @@
 // The citizen's rating of the reply (满意度评价): once per suggestion, only while it is REPLIED and within the
 // rating window after the lead department's reply; rating closes the suggestion (REPLIED → CLOSED) in the same
-// transaction. The citizen proves who they are exactly as on the tracking page: code + last 4 phone digits.
-import type { Container } from "../../container.ts";
+// transaction. Who the citizen is was checked by the caller (the tracking page's code + last 4 phone digits).
+import type { Infrastructure } from "../../container.ts";
 import { ConflictError } from "../../errors.ts";
-import { applyTransition } from "../lifecycle/transitions.ts";
-import { isRatingWindowOpen, ratingNote, ratingWindowEndsAt } from "../deadlines/deadline-rules.ts";
-import { createTrackingRepository } from "../tracking/tracking.repository.ts";
-import { matchingSuggestionId } from "../tracking/tracking.service.ts";
-import type { TrackLookup } from "../tracking/tracking.schemas.ts";
+import { sqlState, TX_OPTIONS, UNIQUE_VIOLATION } from "../../platform/db.ts";
+import type { Deadlines } from "../deadlines/index.ts";
+import { applyTransition, systemNote } from "../lifecycle/index.ts";
 import * as repo from "./ratings.repository.ts";
 import type { RatingInput } from "./ratings.schemas.ts";
 
@@ -19,30 +17,25 @@ export type RatingState =
   /** Answered, but the window has passed or the suggestion was closed without a rating. */
   | { kind: "expired" };
 
-const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
+export type RatingDeps = Pick<Infrastructure, "db" | "logger" | "now"> & { deadlines: Deadlines };
 
-type FeedbackDeps = Pick<Container, "db" | "config" | "logger" | "now">;
+/** "建议人评价：4星": the close event's note; the rating's comment stays on the rating, not in the history. */
+export function ratingNote(score: number) {
+  return systemNote("ratings:notes.rated", { score });
+}
 
-export function createFeedbackService(c: FeedbackDeps) {
-  const tracking = createTrackingRepository(c.db);
-  const windowDays = c.config.deadlines.ratingWindowDays;
-
+export function createRatingService(c: RatingDeps) {
   function stateOf(s: repo.RatingSubject | null): RatingState {
     if (!s) return { kind: "none" };
     if (s.rating) return { kind: "rated", rating: s.rating };
     if (s.leadReplyAt === null || (s.status !== "REPLIED" && s.status !== "CLOSED")) return { kind: "none" };
-    if (s.status === "REPLIED" && isRatingWindowOpen(s.leadReplyAt, c.now(), windowDays)) {
-      return { kind: "open", windowEndsAt: ratingWindowEndsAt(s.leadReplyAt, windowDays) };
+    if (s.status === "REPLIED" && c.deadlines.isRatingWindowOpen(s.leadReplyAt, c.now())) {
+      return { kind: "open", windowEndsAt: c.deadlines.ratingWindowEndsAt(s.leadReplyAt) };
     }
     return { kind: "expired" };
   }
 
   return {
-    /** The suggestion's id when the pair matches, else null: the same query and answer for an unknown code. */
-    async verify(input: TrackLookup): Promise<number | null> {
-      return matchingSuggestionId(tracking, input);
-    },
-
     /** For a suggestion the caller has already verified (the tracking page found it). */
     async stateByCode(trackingCode: string): Promise<RatingState> {
       return stateOf(await repo.findRatingSubject(c.db, { trackingCode }));
@@ -62,16 +55,14 @@ export function createFeedbackService(c: FeedbackDeps) {
           if (s.rating) throw new ConflictError("ratings:errors.alreadyRated");
           if (s.status === "CLOSED") throw new ConflictError("ratings:errors.closed");
           if (s.status !== "REPLIED" || s.leadReplyAt === null) throw new ConflictError("ratings:errors.notReplied");
-          if (!isRatingWindowOpen(s.leadReplyAt, now, windowDays)) throw new ConflictError("ratings:errors.windowClosed");
+          if (!c.deadlines.isRatingWindowOpen(s.leadReplyAt, now)) throw new ConflictError("ratings:errors.windowClosed");
           await repo.insertRating(tx, { suggestionId, score: input.score, comment: input.comment ?? null, createdAt: now });
-          // The citizen acts without an account: no actor. Their comment stays on the rating, not in the history.
+          // The citizen acts without an account: no actor.
           await applyTransition(tx, { suggestionId, action: "close", actorId: null, note: ratingNote(input.score) });
         }, TX_OPTIONS);
       } catch (err) {
         // The one unique key written here is the rating per suggestion.
-        if ((err as { code?: string } | null)?.code === "P2002") {
-          throw new ConflictError("ratings:errors.alreadyRated");
-        }
+        if (sqlState(err) === UNIQUE_VIOLATION) throw new ConflictError("ratings:errors.alreadyRated");
         // Closed by the scan (window over) between the read and the update.
         if (err instanceof ConflictError && err.messageKey === "errors:illegalTransition") throw new ConflictError("ratings:errors.closed");
         throw err;
@@ -81,8 +72,4 @@ export function createFeedbackService(c: FeedbackDeps) {
   };
 }
 
-export type FeedbackService = ReturnType<typeof createFeedbackService>;
-
-export function feedbackServiceFor(c: Container): FeedbackService {
-  return createFeedbackService({ db: c.db, config: c.config, logger: c.logger, now: () => c.now() });
-}
+export type RatingService = ReturnType<typeof createRatingService>;

@@ -1,10 +1,8 @@
-// The view model of the rating panel on the tracking result page (views/partials/feedback/rating-form.hbs), which
+// The view model of the rating panel on the tracking result page (views/partials/ratings/rating-form.hbs), which
 // the tracking page passes as `rating`.
-import type { Response } from "express";
-import type { Container } from "../../container.ts";
 import type { FieldErrors } from "../../errors.ts";
 import type { Translate } from "../../platform/i18n.ts";
-import { feedbackServiceFor, type RatingState } from "./ratings.service.ts";
+import type { RatingState } from "./ratings.service.ts";
 import { RATING_LIMITS } from "./ratings.schemas.ts";
 
 export interface RatingPanelOptions {
@@ -53,10 +51,3 @@ export function ratingPanelView(
 }
 
 export type RatingPanelView = ReturnType<typeof ratingPanelView>;
-
-/** For the tracking page: the panel of a suggestion it has just found with this pair. */
-export function ratingPanels(c: Container) {
-  const service = feedbackServiceFor(c);
-  return async (res: Response, trackingCode: string, phoneLast4: string, opts: RatingPanelOptions = {}): Promise<RatingPanelView> =>
-    ratingPanelView(res.locals.t as Translate, await service.stateByCode(trackingCode), { code: trackingCode, phoneLast4 }, opts);
-}

@@ -2,10 +2,8 @@
 // Suggestion.status first so the [status, submittedAt] index narrows 100,000 suggestions to the open few.
 import type { DbClient } from "../../platform/db.ts";
 import type { SuggestionStatus } from "../../generated/prisma/enums.ts";
-import { EVENT_TYPE } from "../lifecycle/event-types.ts";
-
-/** Waiting for the lead department's reply: the statuses whose deadlines are watched. */
-export const HANDLING_STATUSES = ["ASSIGNED", "IN_HANDLING", "EXTENDED"] as const satisfies readonly SuggestionStatus[];
+import { REPLY_DEADLINE_STATUSES } from "../deadlines/index.ts";
+import { EVENT_TYPE, recordEvent, type EventNote } from "../lifecycle/index.ts";
 
 export interface DueSuggestion {
   id: number;
@@ -39,7 +37,7 @@ export async function findDueForReminder(
   const rows = await db.suggestion.findMany({
     where: {
       id: { gt: opts.afterId },
-      status: { in: [...HANDLING_STATUSES] },
+      status: { in: [...REPLY_DEADLINE_STATUSES] },
       assignments: { some: { role: "LEAD", status: { in: ["PENDING", "ACCEPTED"] }, ...window } },
     },
     orderBy: { id: "asc" },
@@ -78,7 +76,7 @@ export async function findOverdue(db: DbClient, opts: { now: Date; afterId: numb
       WHERE a."suggestionId" = s.id AND a.role = 'LEAD' AND a.status IN ('PENDING', 'ACCEPTED')
       ORDER BY a.id DESC LIMIT 1
     ) a ON true
-    WHERE s.status IN ('ASSIGNED', 'IN_HANDLING', 'EXTENDED')
+    WHERE s.status = ANY(${[...REPLY_DEADLINE_STATUSES]}::"SuggestionStatus"[])
       AND s."replyDueAt" < ${now}::timestamp
       AND s.id > ${opts.afterId}
       AND NOT EXISTS (
@@ -110,22 +108,12 @@ export async function hasEscalation(tx: DbClient, suggestionId: number, dueAt: D
   return found !== null;
 }
 
-export async function recordEscalation(
+export function recordEscalation(
   tx: DbClient,
-  event: { suggestionId: number; departmentId: number; note: string; at: Date },
+  event: { suggestionId: number; departmentId: number; note: EventNote; at: Date },
 ): Promise<void> {
-  await tx.handlingEvent.create({
-    data: {
-      suggestionId: event.suggestionId,
-      type: EVENT_TYPE.OVERDUE,
-      actorId: null,
-      departmentId: event.departmentId,
-      note: event.note,
-      // Supervision is between the offices; the citizen's page already marks the deadline as passed.
-      internal: true,
-      createdAt: event.at,
-    },
-  });
+  // Supervision is between the offices; the citizen's page already marks the deadline as passed.
+  return recordEvent(tx, { ...event, type: EVENT_TYPE.OVERDUE, actorId: null, internal: true });
 }
 
 export function findDepartments(db: DbClient, ids: number[]): Promise<DepartmentContact[]> {

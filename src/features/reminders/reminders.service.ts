@@ -1,16 +1,17 @@
-// The deadline scans, run by the scan-deadlines job every few minutes (workers/processors/scan-deadlines.ts):
+// The deadline scans (reminders, escalation, closing after the rating window), run by the scan-deadlines job every few minutes (workers/processors/scan-deadlines.ts):
 // reminders before the reply deadline, escalation after it, and closing answered suggestions whose rating window
 // has passed. Every scan is idempotent — emails have a dedupe key per deadline and recipient, an escalation's event
 // is guarded under a row lock, a close is a conditional transition — so running it twice, or on two workers at
 // once, changes nothing the second time.
-import type { Container } from "../../container.ts";
+import type { Infrastructure } from "../../container.ts";
 import { ConflictError } from "../../errors.ts";
+import { TX_OPTIONS } from "../../platform/db.ts";
 import { toLocale, DEFAULT_LOCALE, type Locale } from "../../platform/i18n.ts";
-import { applyTransition } from "../lifecycle/transitions.ts";
-import { queueEmails, type EmailDraft } from "../notifications/outbox.ts";
-import {
-  AUTO_CLOSE_NOTE, isOverdue, overdueKey, overdueNote, ratingCutoff, reminderHorizon, reminderKey,
-} from "../deadlines/deadline-rules.ts";
+import { isReplyDeadlineRunning, type Deadlines } from "../deadlines/index.ts";
+import { applyTransition } from "../lifecycle/index.ts";
+import { queueEmails, type EmailDraft } from "../notifications/index.ts";
+import { overdueKey, reminderKey } from "./reminder-keys.ts";
+import { autoCloseNote, overdueNote } from "./reminder-notes.ts";
 import * as repo from "./reminders.repository.ts";
 
 /** Suggestions per query and transaction. */
@@ -29,15 +30,13 @@ export interface ScanResult {
   closed: number;
 }
 
-type DeadlineDeps = Pick<Container, "db" | "config" | "logger" | "enqueuer" | "now">;
-
-const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
+export type ReminderDeps = Pick<Infrastructure, "db" | "config" | "logger" | "enqueuer" | "now"> & { deadlines: Deadlines };
 
 function localeOf(value: string): Locale {
   return toLocale(value) ?? DEFAULT_LOCALE;
 }
 
-export function createDeadlineService(c: DeadlineDeps, opts: { batch?: number; maxBatches?: number } = {}) {
+export function createReminderService(c: ReminderDeps, opts: { batch?: number; maxBatches?: number } = {}) {
   const batch = opts.batch ?? SCAN_BATCH;
   const maxBatches = opts.maxBatches ?? SCAN_MAX_BATCHES;
   const caseUrl = (id: number) => `${c.config.publicBaseUrl}/staff/suggestions/${id}`;
@@ -62,7 +61,7 @@ export function createDeadlineService(c: DeadlineDeps, opts: { batch?: number; m
   }
 
   async function sendReminders(now: Date): Promise<number> {
-    const horizon = reminderHorizon(now, c.config.deadlines.reminderWorkingDays);
+    const horizon = c.deadlines.reminderHorizon(now);
     let afterId = 0;
     let written = 0;
     for (let i = 0; i < maxBatches; i += 1) {
@@ -125,9 +124,9 @@ export function createDeadlineService(c: DeadlineDeps, opts: { batch?: number; m
           // Replied, returned or extended since the query: nothing to escalate any more (or a new deadline).
           if (
             !current ||
-            !(repo.HANDLING_STATUSES as readonly string[]).includes(current.status) ||
+            !isReplyDeadlineRunning(current.status) ||
             current.replyDueAt?.getTime() !== s.dueAt.getTime() ||
-            !isOverdue(s.dueAt, now)
+            !c.deadlines.isOverdue(s.dueAt, now)
           ) {
             return null;
           }
@@ -146,7 +145,7 @@ export function createDeadlineService(c: DeadlineDeps, opts: { batch?: number; m
   }
 
   async function closeExpiredRatings(now: Date): Promise<number> {
-    const cutoff = ratingCutoff(now, c.config.deadlines.ratingWindowDays);
+    const cutoff = c.deadlines.ratingCutoff(now);
     let afterId = 0;
     let closed = 0;
     for (let i = 0; i < maxBatches; i += 1) {
@@ -156,7 +155,7 @@ export function createDeadlineService(c: DeadlineDeps, opts: { batch?: number; m
       for (const suggestionId of ids) {
         try {
           await c.db.$transaction(
-            (tx) => applyTransition(tx, { suggestionId, action: "close", actorId: null, note: AUTO_CLOSE_NOTE }),
+            (tx) => applyTransition(tx, { suggestionId, action: "close", actorId: null, note: autoCloseNote() }),
             TX_OPTIONS,
           );
           closed += 1;
@@ -187,4 +186,4 @@ export function createDeadlineService(c: DeadlineDeps, opts: { batch?: number; m
   };
 }
 
-export type DeadlineService = ReturnType<typeof createDeadlineService>;
+export type ReminderService = ReturnType<typeof createReminderService>;

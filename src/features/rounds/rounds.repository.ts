@@ -1,4 +1,5 @@
-import type { Db, DbClient } from "../../platform/db.ts";
+// Reads of the themed rounds the public sees. Functions taking the root client or a transaction client first.
+import type { DbClient } from "../../platform/db.ts";
 import type { RoundStatus } from "../../generated/prisma/enums.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 
@@ -36,19 +37,15 @@ const SELECT = {
   topics: { select: { id: true, title: true, titleEn: true }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] },
 } satisfies Prisma.CollectionRoundSelect;
 
-export function createRoundsRepository(db: Db) {
-  return {
-    /** Rounds the public may see: drafts are the office's work in progress. */
-    listPublic(client: DbClient = db): Promise<PublicRound[]> {
-      return client.collectionRound.findMany({
-        where: { status: { in: ["OPEN", "CLOSED"] } },
-        orderBy: [{ closesAt: "desc" }, { id: "desc" }],
-        select: SELECT,
-      });
-    },
+/** Rounds the public may see: drafts are the office's work in progress. */
+export function listPublicRounds(db: DbClient): Promise<PublicRound[]> {
+  return db.collectionRound.findMany({
+    where: { status: { in: ["OPEN", "CLOSED"] } },
+    orderBy: [{ closesAt: "desc" }, { id: "desc" }],
+    select: SELECT,
+  });
+}
 
-    findById(id: number, client: DbClient = db): Promise<PublicRound | null> {
-      return client.collectionRound.findUnique({ where: { id }, select: SELECT });
-    },
-  };
+export function findRound(db: DbClient, id: number): Promise<PublicRound | null> {
+  return db.collectionRound.findUnique({ where: { id }, select: SELECT });
 }

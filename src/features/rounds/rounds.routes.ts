@@ -1,23 +1,23 @@
+// The themed rounds' public pages and a round's suggestion form.
 import { Router, type Request, type Response } from "express";
 import type { Container } from "../../container.ts";
-import { NotFoundError, ValidationError, type FieldErrors } from "../../errors.ts";
+import { localizedField } from "../../platform/i18n.ts";
+import { ValidationError, type FieldErrors } from "../../errors.ts";
+import { pathId } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
-import { parseRoundSuggestionForm } from "../submissions/submissions.schemas.ts";
-import { intakeMiddleware, pageTitle, translatorOf } from "../submissions/submissions.intake.ts";
-import { submissionServiceFor } from "../submissions/submissions.service.ts";
-import { formValues, RECEIPT_PATH, setReceipt, suggestionFormView } from "../submissions/submissions.view.ts";
-import { discardTempFiles, hadFiles, uploadedFiles, uploadLimitErrors } from "../submissions/uploads.ts";
-import { roundServiceFor, RoundNotOpenError, type RoundView } from "./rounds.service.ts";
+import { translatorOf } from "../../web/pages.ts";
+import {
+  discardTempFiles, formValues, hadFiles, intakeMiddleware, pageTitle, parseRoundSuggestionForm, RECEIPT_PATH, setReceipt,
+  suggestionFormView, uploadedFiles, uploadLimitErrors,
+} from "../submissions/index.ts";
+import { RoundNotOpenError, type RoundView } from "./rounds.service.ts";
 
-function roundId(raw: unknown): number {
-  if (typeof raw !== "string" || !/^\d{1,9}$/.test(raw)) throw new NotFoundError("rounds:notFound");
-  return Number(raw);
-}
+const roundId = (raw: unknown) => pathId(raw, "rounds:notFound");
 
 export function roundRoutes(c: Container, csrf: Csrf): Router {
   const router = Router();
-  const rounds = roundServiceFor(c);
-  const submissions = submissionServiceFor(c);
+  const rounds = c.services.rounds;
+  const submissions = c.services.submissions;
 
   async function renderRound(req: Request, res: Response, round: RoundView, status: number, opts: { errors?: FieldErrors; notice?: string } = {}) {
     const t = translatorOf(res);
@@ -33,7 +33,7 @@ export function roundRoutes(c: Container, csrf: Csrf): Router {
             filesDropped: opts.errors ? hadFiles(req, res) : false,
           })
         : null;
-    const title = req.locale === "en" && round.titleEn ? round.titleEn : round.title;
+    const title = localizedField(round, "title", req.locale);
     res.status(status).render("rounds/show", {
       title: pageTitle(t, title, opts.errors),
       round,

@@ -1,14 +1,12 @@
 // Themed collection rounds (专题征集) as the public sees them, and submission to a round. Whether a round takes
 // suggestions is decided from a fresh read at submission time; the cached list only serves the pages.
-import type { Container } from "../../container.ts";
+import type { Infrastructure } from "../../container.ts";
 import { AppError, NotFoundError } from "../../errors.ts";
-import type { Db } from "../../platform/db.ts";
 import type { Locale } from "../../platform/i18n.ts";
-import type { RoundSuggestionForm } from "../submissions/submissions.schemas.ts";
-import { submissionServiceFor, type SubmissionService, type SubmitResult } from "../submissions/submissions.service.ts";
 import { ttlCache } from "../../platform/ttl-cache.ts";
-import type { UploadedFile } from "../submissions/uploads.ts";
-import { createRoundsRepository, type PublicRound } from "./rounds.repository.ts";
+import type { RoundSuggestionForm, SubmissionService, SubmitResult, UploadedFile } from "../submissions/index.ts";
+import * as repo from "./rounds.repository.ts";
+import type { PublicRound } from "./rounds.repository.ts";
 
 export type RoundPhase = "open" | "upcoming" | "closed";
 
@@ -30,9 +28,8 @@ export function roundPhase(round: Pick<PublicRound, "status" | "opensAt" | "clos
 
 const LIST_TTL_MS = 60_000;
 
-export function createRoundService(deps: { db: Db; now: () => Date; submissions: SubmissionService }) {
-  const repo = createRoundsRepository(deps.db);
-  const list = ttlCache(LIST_TTL_MS, () => repo.listPublic());
+export function createRoundService(deps: Pick<Infrastructure, "db" | "now"> & { submissions: SubmissionService }) {
+  const list = ttlCache(LIST_TTL_MS, () => repo.listPublicRounds(deps.db));
   const withPhase = (r: PublicRound): RoundView => ({ ...r, phase: roundPhase(r, deps.now()) });
 
   return {
@@ -46,17 +43,16 @@ export function createRoundService(deps: { db: Db; now: () => Date; submissions:
       };
     },
 
-
     /** A round's public page; drafts and unknown ids are not found. */
     async getRound(id: number): Promise<RoundView> {
-      const round = (await list.get()).find((r) => r.id === id) ?? (await repo.findById(id));
+      const round = (await list.get()).find((r) => r.id === id) ?? (await repo.findRound(deps.db, id));
       if (!round || round.status === "DRAFT") throw new NotFoundError("rounds:notFound");
       return withPhase(round);
     },
 
     /** The round to submit to, read fresh: a round closed a second ago takes nothing more. */
     async openRoundForSubmission(id: number): Promise<RoundView> {
-      const fresh = await repo.findById(id);
+      const fresh = await repo.findRound(deps.db, id);
       if (!fresh || fresh.status === "DRAFT") throw new NotFoundError("rounds:notFound");
       const round = withPhase(fresh);
       if (round.phase !== "open") throw new RoundNotOpenError(round);
@@ -76,14 +72,3 @@ export function createRoundService(deps: { db: Db; now: () => Date; submissions:
 }
 
 export type RoundService = ReturnType<typeof createRoundService>;
-
-const perContainer = new WeakMap<Container, RoundService>();
-
-export function roundServiceFor(c: Container): RoundService {
-  let service = perContainer.get(c);
-  if (!service) {
-    service = createRoundService({ db: c.db, now: () => c.now(), submissions: submissionServiceFor(c) });
-    perContainer.set(c, service);
-  }
-  return service;
-}

@@ -1,7 +1,7 @@
 // The department's "suggestion-assigned" email, written by the router and by the collection office
 // (features/coordination) alike, so a department cannot tell who assigned the case by what the email holds.
 import type { AssignmentRole } from "../../generated/prisma/enums.ts";
-import type { EmailDraft } from "../notifications/outbox.ts";
+import type { EmailDraft } from "../notifications/index.ts";
 
 export interface AssignedEmailInput {
   assignment: { id: number; role: AssignmentRole };

@@ -23,17 +23,10 @@ export function findSuggestionToRoute(db: DbClient, id: number): Promise<Suggest
   return db.suggestion.findUnique({
     where: { id },
     select: {
-      id: true,
-      trackingCode: true,
-      title: true,
-      problem: true,
-      proposal: true,
-      status: true,
-      routingState: true,
-      roundId: true,
-      categoryId: true,
-      regionId: true,
-      category: { select: { name: true, nameEn: true } },
+      // Whether there is routing left to do, and what the department's email names.
+      id: true, trackingCode: true, status: true, routingState: true, category: { select: { name: true, nameEn: true } },
+      // What the rules read.
+      title: true, problem: true, proposal: true, roundId: true, categoryId: true, regionId: true,
       round: { select: { title: true, titleEn: true, ownerDepartmentId: true } },
     },
   });

@@ -1,40 +1,16 @@
 // Routing: the worker's first look at a new suggestion. It picks a lead department from the rules in the
 // database and, by configuration, assigns at once or leaves the proposal to the coordinators (see CONTEXT.md).
 import { UnrecoverableError } from "bullmq";
-import type { Container } from "../../container.ts";
-import { EVENT_TYPE } from "../lifecycle/event-types.ts";
-import { applyTransition } from "../lifecycle/transitions.ts";
-import { addWorkingDays, hasOfficialCalendar } from "../../platform/working-days.ts";
-import { queueEmails } from "../notifications/outbox.ts";
+import type { Infrastructure } from "../../container.ts";
+import { TX_OPTIONS } from "../../platform/db.ts";
+import type { Deadlines } from "../deadlines/index.ts";
+import { applyTransition, EVENT_TYPE } from "../lifecycle/index.ts";
+import { queueEmails } from "../notifications/index.ts";
 import { assignedEmail } from "./assigned-email.ts";
-import { createTokenizer, matchRule, type RuleInput, type RuleReason, type Tokenizer } from "./rule-matcher.ts";
+import type { RoutingReason } from "./routing-reason.ts";
+import { routingBasis, routingNotes } from "./routing-notes.ts";
+import { createTokenizer, matchRule, type RuleInput, type Tokenizer } from "./rule-matcher.ts";
 import * as repo from "./routing.repository.ts";
-
-/**
- * Why the router chose a department, stored as JSON in Suggestion.routingReason; the staff UI words it in the
- * reader's language. `roundOwner` marks a round suggestion sent to the round's owner when no rule names the round.
- */
-export interface RoutingReason extends RuleReason {
-  ruleId: number | null;
-  ruleName: string | null;
-  roundOwner?: boolean;
-}
-
-export function parseRoutingReason(json: string | null | undefined): RoutingReason | null {
-  if (!json) return null;
-  try {
-    const value = JSON.parse(json) as Partial<RoutingReason> | null;
-    if (value === null || typeof value !== "object") return null;
-    return {
-      ...value,
-      ruleId: typeof value.ruleId === "number" ? value.ruleId : null,
-      ruleName: typeof value.ruleName === "string" ? value.ruleName : null,
-      matchedKeywords: Array.isArray(value.matchedKeywords) ? value.matchedKeywords.map(String) : [],
-    };
-  } catch {
-    return null;
-  }
-}
 
 export type RoutingOutcome =
   /** Accepted and assigned to the lead department, whose email is queued. */
@@ -53,7 +29,7 @@ export interface RoutingService {
   stillUnrouted(ids: number[]): Promise<Set<number>>;
 }
 
-type RoutingDeps = Pick<Container, "db" | "config" | "logger" | "enqueuer" | "now">;
+export type RoutingDeps = Pick<Infrastructure, "db" | "config" | "logger" | "enqueuer" | "now"> & { deadlines: Deadlines };
 
 interface Decision {
   departmentId: number;
@@ -61,11 +37,6 @@ interface Decision {
 }
 
 const SYSTEM_ACTOR = null;
-
-const ZH_DATE = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" });
-const zhDate = (date: Date) => ZH_DATE.format(date);
-// A transaction waits here only for a concurrent run of the same job holding the row lock: short work.
-const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
 
 export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokenizer } = {}): RoutingService {
   // jieba's dictionary takes ~200 ms to load: only when the first suggestion is routed.
@@ -90,9 +61,8 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
   }
 
   /** "按分办规则“…”" or, for a round without a rule, "按专题征集“…”": the basis named in event notes. */
-  function basis(s: repo.SuggestionToRoute, reason: RoutingReason): string {
-    if (reason.roundOwner === true && s.round !== null) return `按专题征集“${s.round.title}”`;
-    return `按分办规则“${reason.ruleName ?? ""}”`;
+  function basis(s: repo.SuggestionToRoute, reason: RoutingReason) {
+    return reason.roundOwner === true && s.round !== null ? routingBasis({ round: s.round }) : routingBasis({ rule: reason.ruleName ?? "" });
   }
 
   async function routeSuggestion(suggestionId: number): Promise<RoutingOutcome> {
@@ -125,7 +95,7 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
 
     if (decision && department && c.config.routingAutoAssign) {
       const label = basis(s, decision.reason);
-      const dueAt = addWorkingDays(now, c.config.deadlines.replyWorkingDays);
+      const dueAt = c.deadlines.replyDueAt(now, { suggestionId });
       const result = await c.db.$transaction(async (tx) => {
         const claimed = await repo.claimRouting(tx, s.id, {
           routingState: "ROUTED",
@@ -141,7 +111,7 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
           suggestionId: s.id,
           action: "accept",
           actorId: SYSTEM_ACTOR,
-          note: `${label}自动受理`,
+          note: routingNotes.accepted(label),
         });
         const assignment = await repo.createLeadAssignment(tx, {
           suggestionId: s.id,
@@ -155,7 +125,7 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
           actorId: SYSTEM_ACTOR,
           departmentId: department.id,
           // Worded like a coordinator's assignment, which the citizen's tracking page also shows.
-          note: `${label}交${department.name}主办，请于${zhDate(dueAt)}前答复`,
+          note: routingNotes.assigned(label, department, dueAt),
           set: { replyDueAt: dueAt },
         });
         const emailIds = await queueEmails(tx, [
@@ -172,9 +142,6 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
       }, TX_OPTIONS);
       if (result === null) return { kind: "skipped" };
 
-      if (!hasOfficialCalendar(dueAt.getUTCFullYear())) {
-        c.logger.warn({ suggestionId, dueAt }, "deadline falls in a year without the official holiday calendar; update chinese-days");
-      }
       c.logger.info({ suggestionId, departmentId: department.id, ruleId: decision.reason.ruleId }, "suggestion assigned by the router");
       // After commit and best-effort: if Redis is down the sweep sends them later.
       await c.enqueuer.sendEmails(result.emailIds);
@@ -192,8 +159,8 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
         actorId: SYSTEM_ACTOR,
         internal: true,
         ...(decision && department
-          ? { eventType: EVENT_TYPE.ROUTED, departmentId: department.id, note: `${basis(s, decision.reason)}拟交${department.name}办理` }
-          : { note: "未匹配分办规则，转人工分办" }),
+          ? { eventType: EVENT_TYPE.ROUTED, departmentId: department.id, note: routingNotes.proposed(basis(s, decision.reason), department) }
+          : { note: routingNotes.noRule() }),
       });
       return true;
     }, TX_OPTIONS);

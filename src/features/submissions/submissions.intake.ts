@@ -2,14 +2,14 @@
 // check — which can only run once multer has parsed the body that carries the token. Used by the submissions
 // and rounds routers.
 import type { NextFunction, Request, RequestHandler, Response } from "express";
-import type { Container } from "../../container.ts";
+import type { Infrastructure } from "../../container.ts";
 import type { FieldErrors } from "../../errors.ts";
 import type { Translate } from "../../platform/i18n.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { rateLimitPerIpOf } from "../../web/middleware/rate-limit.ts";
 import { discardTempFiles, multipartParser, uploadedFiles, uploadTempDir } from "./uploads.ts";
 
-export function intakeMiddleware(c: Container, csrf: Csrf): RequestHandler[] {
+export function intakeMiddleware(c: Pick<Infrastructure, "redis" | "config" | "logger">, csrf: Csrf): RequestHandler[] {
   // One budget for everyday and round suggestions alike.
   const limit = rateLimitPerIpOf(c, { name: "submit", points: c.config.submissionsPerIpPerHour, durationSec: 3600 });
   const verifyCsrf = (req: Request, res: Response, next: NextFunction) => {
@@ -20,10 +20,6 @@ export function intakeMiddleware(c: Container, csrf: Csrf): RequestHandler[] {
     });
   };
   return [limit, multipartParser(uploadTempDir(c.config.uploadDir)), verifyCsrf];
-}
-
-export function translatorOf(res: Response): Translate {
-  return res.locals.t as Translate;
 }
 
 /** The page <title> of a form shown again with errors starts with "Error:", as screen-reader users expect. */

@@ -1,9 +1,9 @@
 // Reads and writes for the submission path. The write is one SQL statement: one round trip to PostgreSQL for the
-// whole submission.
-import type { Db, DbClient } from "../../platform/db.ts";
+// whole submission. Like every repository: functions taking the root client or a transaction client first.
+import type { DbClient } from "../../platform/db.ts";
 import type { SuggestionKind } from "../../generated/prisma/enums.ts";
-import { EVENT_TYPE } from "../lifecycle/event-types.ts";
-import type { EmailDraft } from "../notifications/outbox.ts";
+import { EVENT_TYPE } from "../lifecycle/index.ts";
+import type { EmailDraft } from "../notifications/index.ts";
 
 export interface NamedOption {
   id: number;
@@ -58,97 +58,91 @@ export interface Receipt {
   attachmentCount: number;
 }
 
-export function createSubmissionsRepository(db: Db) {
+export async function loadReferenceData(client: DbClient): Promise<ReferenceData> {
+  const [categories, regions] = await Promise.all([
+    client.category.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true, nameEn: true } }),
+    client.region.findMany({ orderBy: { code: "asc" }, select: { id: true, name: true, nameEn: true, level: true, parentId: true } }),
+  ]);
+  const province = regions.find((r) => r.level === "PROVINCE") ?? null;
+  const cities: CityOption[] = regions
+    .filter((r) => r.level === "CITY")
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      nameEn: c.nameEn,
+      counties: regions.filter((r) => r.parentId === c.id).map((r) => ({ id: r.id, name: r.name, nameEn: r.nameEn })),
+    }));
   return {
-    async loadReferenceData(client: DbClient = db): Promise<ReferenceData> {
-      const [categories, regions] = await Promise.all([
-        client.category.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true, nameEn: true } }),
-        client.region.findMany({ orderBy: { code: "asc" }, select: { id: true, name: true, nameEn: true, level: true, parentId: true } }),
-      ]);
-      const province = regions.find((r) => r.level === "PROVINCE") ?? null;
-      const cities: CityOption[] = regions
-        .filter((r) => r.level === "CITY")
-        .map((c) => ({
-          id: c.id,
-          name: c.name,
-          nameEn: c.nameEn,
-          counties: regions.filter((r) => r.parentId === c.id).map((r) => ({ id: r.id, name: r.name, nameEn: r.nameEn })),
-        }));
-      return {
-        categories,
-        province: province ? { id: province.id, name: province.name, nameEn: province.nameEn } : null,
-        cities,
-        categoryIds: new Set(categories.map((c) => c.id)),
-        regionIds: new Set(regions.map((r) => r.id)),
-      };
-    },
-
-    /**
-     * The whole submission as ONE statement (data-modifying CTEs run in one implicit transaction): the suggestion,
-     * its submitter, attachments, first event and the acknowledgment email. One round trip and no interactive
-     * transaction — the hot path of a themed round's burst (see bench/submit.bench.ts).
-     */
-    async insertSubmission(s: NewSuggestion, email: EmailDraft | null): Promise<{ id: number; emailId: number | null }> {
-      const a = s.attachments;
-      const rows = await db.$queryRaw<{ id: number; emailId: number | null }[]>`
-        WITH s AS (
-          INSERT INTO "Suggestion" ("trackingCode", kind, "roundId", "topicId", title, problem, proposal, "categoryId", "regionId",
-                                    status, "routingState", locale, "submittedAt", "screeningDueAt")
-          VALUES (${s.trackingCode}, ${s.kind}::"SuggestionKind", ${s.roundId}, ${s.topicId}, ${s.title}, ${s.problem}, ${s.proposal},
-                  ${s.categoryId}, ${s.regionId}, 'SUBMITTED', 'PENDING', ${s.locale}, ${s.submittedAt}, ${s.screeningDueAt})
-          RETURNING id
-        ), submitter AS (
-          INSERT INTO "Submitter" ("suggestionId", "realName", phone, email, "consentPublish", "hideIdentity")
-          SELECT id, ${s.submitter.realName}, ${s.submitter.phone}, ${s.submitter.email}, ${s.submitter.consentPublish}, ${s.submitter.hideIdentity} FROM s
-        ), event AS (
-          INSERT INTO "HandlingEvent" ("suggestionId", type, "toStatus", "createdAt")
-          SELECT id, ${EVENT_TYPE.SUBMITTED}, 'SUBMITTED', ${s.submittedAt} FROM s
-        ), attachments AS (
-          INSERT INTO "Attachment" ("suggestionId", "storedName", "originalName", "mimeType", size)
-          SELECT s.id, f."storedName", f."originalName", f."mimeType", f.size
-          FROM s, unnest(${a.map((f) => f.storedName)}::text[], ${a.map((f) => f.originalName)}::text[],
-                         ${a.map((f) => f.mimeType)}::text[], ${a.map((f) => f.size)}::int[]) AS f("storedName", "originalName", "mimeType", size)
-        ), email AS (
-          INSERT INTO "EmailMessage" ("dedupeKey", "toAddress", template, locale, data)
-          SELECT ${email?.dedupeKey ?? null}, ${email?.to ?? null}, ${email?.template ?? null}, ${email?.locale ?? null}, ${JSON.stringify(email?.data ?? null)}::jsonb
-          WHERE ${email !== null}
-          RETURNING id
-        )
-        SELECT s.id, (SELECT id FROM email) AS "emailId" FROM s`;
-      const row = rows[0];
-      if (!row) throw new Error("the submission insert returned no row");
-      return { id: Number(row.id), emailId: row.emailId === null ? null : Number(row.emailId) };
-    },
-
-    async findReceipt(trackingCode: string, client: DbClient = db): Promise<Receipt | null> {
-      const row = await client.suggestion.findUnique({
-        where: { trackingCode },
-        select: {
-          trackingCode: true,
-          title: true,
-          kind: true,
-          submittedAt: true,
-          screeningDueAt: true,
-          submitter: { select: { email: true } },
-          round: { select: { title: true, titleEn: true } },
-          topic: { select: { title: true, titleEn: true } },
-          _count: { select: { attachments: true } },
-        },
-      });
-      if (!row) return null;
-      return {
-        trackingCode: row.trackingCode,
-        title: row.title,
-        kind: row.kind,
-        submittedAt: row.submittedAt,
-        screeningDueAt: row.screeningDueAt,
-        emailGiven: Boolean(row.submitter?.email),
-        round: row.round,
-        topic: row.topic,
-        attachmentCount: row._count.attachments,
-      };
-    },
+    categories,
+    province: province ? { id: province.id, name: province.name, nameEn: province.nameEn } : null,
+    cities,
+    categoryIds: new Set(categories.map((c) => c.id)),
+    regionIds: new Set(regions.map((r) => r.id)),
   };
 }
 
-export type SubmissionsRepository = ReturnType<typeof createSubmissionsRepository>;
+/**
+ * The whole submission as ONE statement (data-modifying CTEs run in one implicit transaction): the suggestion,
+ * its submitter, attachments, first event and the acknowledgment email. One round trip and no interactive
+ * transaction — the hot path of a themed round's burst (see bench/submit.bench.ts).
+ */
+export async function insertSubmission(db: DbClient, s: NewSuggestion, email: EmailDraft | null): Promise<{ id: number; emailId: number | null }> {
+  const a = s.attachments;
+  const rows = await db.$queryRaw<{ id: number; emailId: number | null }[]>`
+    WITH s AS (
+      INSERT INTO "Suggestion" ("trackingCode", kind, "roundId", "topicId", title, problem, proposal, "categoryId", "regionId",
+                                status, "routingState", locale, "submittedAt", "screeningDueAt")
+      VALUES (${s.trackingCode}, ${s.kind}::"SuggestionKind", ${s.roundId}, ${s.topicId}, ${s.title}, ${s.problem}, ${s.proposal},
+              ${s.categoryId}, ${s.regionId}, 'SUBMITTED', 'PENDING', ${s.locale}, ${s.submittedAt}, ${s.screeningDueAt})
+      RETURNING id
+    ), submitter AS (
+      INSERT INTO "Submitter" ("suggestionId", "realName", phone, email, "consentPublish", "hideIdentity")
+      SELECT id, ${s.submitter.realName}, ${s.submitter.phone}, ${s.submitter.email}, ${s.submitter.consentPublish}, ${s.submitter.hideIdentity} FROM s
+    ), event AS (
+      INSERT INTO "HandlingEvent" ("suggestionId", type, "toStatus", "createdAt")
+      SELECT id, ${EVENT_TYPE.SUBMITTED}, 'SUBMITTED', ${s.submittedAt} FROM s
+    ), attachments AS (
+      INSERT INTO "Attachment" ("suggestionId", "storedName", "originalName", "mimeType", size)
+      SELECT s.id, f."storedName", f."originalName", f."mimeType", f.size
+      FROM s, unnest(${a.map((f) => f.storedName)}::text[], ${a.map((f) => f.originalName)}::text[],
+                     ${a.map((f) => f.mimeType)}::text[], ${a.map((f) => f.size)}::int[]) AS f("storedName", "originalName", "mimeType", size)
+    ), email AS (
+      INSERT INTO "EmailMessage" ("dedupeKey", "toAddress", template, locale, data)
+      SELECT ${email?.dedupeKey ?? null}, ${email?.to ?? null}, ${email?.template ?? null}, ${email?.locale ?? null}, ${JSON.stringify(email?.data ?? null)}::jsonb
+      WHERE ${email !== null}
+      RETURNING id
+    )
+    SELECT s.id, (SELECT id FROM email) AS "emailId" FROM s`;
+  const row = rows[0];
+  if (!row) throw new Error("the submission insert returned no row");
+  return { id: Number(row.id), emailId: row.emailId === null ? null : Number(row.emailId) };
+}
+
+export async function findReceipt(client: DbClient, trackingCode: string): Promise<Receipt | null> {
+  const row = await client.suggestion.findUnique({
+    where: { trackingCode },
+    select: {
+      trackingCode: true,
+      title: true,
+      kind: true,
+      submittedAt: true,
+      screeningDueAt: true,
+      submitter: { select: { email: true } },
+      round: { select: { title: true, titleEn: true } },
+      topic: { select: { title: true, titleEn: true } },
+      _count: { select: { attachments: true } },
+    },
+  });
+  if (!row) return null;
+  return {
+    trackingCode: row.trackingCode,
+    title: row.title,
+    kind: row.kind,
+    submittedAt: row.submittedAt,
+    screeningDueAt: row.screeningDueAt,
+    emailGiven: Boolean(row.submitter?.email),
+    round: row.round,
+    topic: row.topic,
+    attachmentCount: row._count.attachments,
+  };
+}

@@ -1,10 +1,11 @@
+// The everyday suggestion form (日常征集), its POST and the confirmation page after the redirect.
 import { Router, type Request, type Response } from "express";
 import type { Container } from "../../container.ts";
 import { ValidationError, type FieldErrors } from "../../errors.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
+import { translatorOf } from "../../web/pages.ts";
 import { parseSuggestionForm } from "./submissions.schemas.ts";
-import { intakeMiddleware, pageTitle, translatorOf } from "./submissions.intake.ts";
-import { submissionServiceFor } from "./submissions.service.ts";
+import { intakeMiddleware, pageTitle } from "./submissions.intake.ts";
 import { formValues, readReceipt, RECEIPT_PATH, setReceipt, suggestionFormView } from "./submissions.view.ts";
 import { discardTempFiles, hadFiles, uploadedFiles, uploadLimitErrors } from "./uploads.ts";
 
@@ -12,7 +13,7 @@ const FORM_PATH = "/suggestions/new";
 
 export function submissionRoutes(c: Container, csrf: Csrf): Router {
   const router = Router();
-  const service = submissionServiceFor(c);
+  const service = c.services.submissions;
 
   async function renderForm(req: Request, res: Response, status: number, errors?: FieldErrors) {
     const t = translatorOf(res);

@@ -2,7 +2,7 @@
 // the form re-renders it in the citizen's language. Existence of the chosen category, region, round and topic is
 // checked by the service against the reference data; this file only checks shape.
 import { z } from "zod";
-import type { FieldErrors } from "../../errors.ts";
+import { cleanLine, first, isTicked, parseForm, selectedIdField, textInput, type ParseResult } from "../../web/forms.ts";
 
 export const LIMITS = {
   titleMin: 5,
@@ -15,51 +15,15 @@ export const LIMITS = {
   maxFileBytes: 10 * 1024 * 1024,
 } as const;
 
-/** Form bodies can repeat a field (title=a&title=b) and then carry an array: only the first value counts. */
-function first(value: unknown): unknown {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-// PostgreSQL text cannot hold NUL, and other C0 controls are never typed by a person: they would only break the
-// pages and emails that show the text later. Tabs and line feeds stay; CR LF from browsers becomes LF so a
-// textarea's length is what the citizen sees.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-
-export function cleanText(value: string): string {
-  return value.normalize("NFC").replace(/\r\n?/g, "\n").replace(CONTROL, "").trim();
-}
-
-/** A single-line field: also folds runs of whitespace (including line breaks) into one space. */
-export function cleanLine(value: string): string {
-  return cleanText(value).replace(/\s+/g, " ");
-}
-
 const text = (required: string, opts: { min: number; max: number; tooShort: string; tooLong: string; line?: boolean }) =>
   z.preprocess(
-    (v) => {
-      const s = first(v);
-      if (typeof s !== "string") return undefined;
-      const cleaned = opts.line ? cleanLine(s) : cleanText(s);
-      return cleaned === "" ? undefined : cleaned;
-    },
+    (v) => textInput(v, { line: opts.line ?? false }),
     z.string({ error: required }).min(opts.min, { error: opts.tooShort }).max(opts.max, { error: opts.tooLong }),
   );
 
-/** An id chosen from a <select>: digits only, anything else reads as "nothing chosen". */
-const selectedId = (required: string) =>
-  z.preprocess((v) => {
-    const s = first(v);
-    if (typeof s !== "string" || !/^\d{1,9}$/.test(s.trim())) return undefined;
-    const n = Number(s.trim());
-    return n > 0 ? n : undefined;
-  }, z.number({ error: required }).int());
+const selectedId = selectedIdField;
 
-/** An unticked checkbox is simply absent from the body, so absent (or anything unexpected) is false. */
-const checkbox = z.preprocess((v) => {
-  const s = first(v);
-  return typeof s === "string" && ["on", "1", "true", "yes"].includes(s.trim().toLowerCase());
-}, z.boolean());
+const checkbox = z.preprocess(isTicked, z.boolean());
 
 export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
 
@@ -147,26 +111,12 @@ export const FIELD_ORDER = [
   "realName", "phone", "email", "consentPublish", "hideIdentity", "attachments",
 ] as const;
 
-/** The first message per field, keyed by field name. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    out[field] ??= issue.message;
-  }
-  return out;
-}
-
-export type ParseResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
-
 export function parseSuggestionForm(body: unknown): ParseResult<SuggestionForm> {
-  const r = suggestionFormSchema.safeParse(body ?? {});
-  return r.success ? { ok: true, data: r.data } : { ok: false, errors: fieldErrorsOf(r.error) };
+  return parseForm(suggestionFormSchema, body);
 }
 
 export function parseRoundSuggestionForm(body: unknown): ParseResult<RoundSuggestionForm> {
-  const r = roundSuggestionFormSchema.safeParse(body ?? {});
-  return r.success ? { ok: true, data: r.data } : { ok: false, errors: fieldErrorsOf(r.error) };
+  return parseForm(roundSuggestionFormSchema, body);
 }
 
 /**

@@ -2,20 +2,18 @@
 // suggestion. The write path never needs Redis: the suggestion, its submitter, attachments, first event and the
 // acknowledgment email are committed in one batch transaction with routingState PENDING (the outbox); the queue
 // jobs are enqueued afterwards on a best-effort basis and the sweep catches up on anything that was not.
-import type { Config } from "../../config.ts";
-import type { Container } from "../../container.ts";
+import type { Infrastructure } from "../../container.ts";
 import { ValidationError, type FieldErrors } from "../../errors.ts";
-import { FOREIGN_KEY_VIOLATION, sqlState, UNIQUE_VIOLATION, type Db } from "../../platform/db.ts";
+import { FOREIGN_KEY_VIOLATION, sqlState, UNIQUE_VIOLATION } from "../../platform/db.ts";
 import type { Locale } from "../../platform/i18n.ts";
-import type { Logger } from "../../platform/logger.ts";
-import type { Enqueuer } from "../../platform/queues.ts";
-import type { Storage } from "../../platform/storage.ts";
-import { addWorkingDays, shanghaiDateString } from "../../platform/working-days.ts";
-import type { EmailDraft } from "../notifications/outbox.ts";
-import { createSubmissionsRepository, type NewSuggestion, type Receipt, type ReferenceData } from "./submissions.repository.ts";
+import { ttlCache } from "../../platform/ttl-cache.ts";
+import { shanghaiDateString } from "../../platform/working-days.ts";
+import type { Deadlines } from "../deadlines/index.ts";
+import type { EmailDraft } from "../notifications/index.ts";
+import * as repo from "./submissions.repository.ts";
+import type { NewSuggestion, Receipt, ReferenceData } from "./submissions.repository.ts";
 import type { SuggestionForm } from "./submissions.schemas.ts";
 import { generateTrackingCode } from "./tracking-code.ts";
-import { ttlCache } from "../../platform/ttl-cache.ts";
 import { checkFileTypes, discardTempFiles, type UploadedFile } from "./uploads.ts";
 
 export const EVERYDAY_PREFIX = "JY";
@@ -24,13 +22,8 @@ export const ROUND_FALLBACK_PREFIX = "ZT";
 const REFERENCE_TTL_MS = 60_000;
 const CODE_ATTEMPTS = 5;
 
-export interface SubmissionServiceDeps {
-  db: Db;
-  storage: Storage;
-  enqueuer: Enqueuer;
-  logger: Logger;
-  config: Config;
-  now: () => Date;
+export interface SubmissionServiceDeps extends Pick<Infrastructure, "db" | "storage" | "enqueuer" | "logger" | "config" | "now"> {
+  deadlines: Deadlines;
   /** Tests pass a generator that collides on purpose. */
   generateCode?: (prefix: string, year: number) => string;
 }
@@ -56,8 +49,7 @@ export interface SubmitResult {
 }
 
 export function createSubmissionService(deps: SubmissionServiceDeps) {
-  const repo = createSubmissionsRepository(deps.db);
-  const reference = ttlCache(REFERENCE_TTL_MS, () => repo.loadReferenceData());
+  const reference = ttlCache(REFERENCE_TTL_MS, () => repo.loadReferenceData(deps.db));
 
   function referenceErrors(ref: ReferenceData, input: SubmitInput): FieldErrors {
     const errors: FieldErrors = {};
@@ -78,7 +70,7 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
     const now = deps.now();
     const prefix = prefixFor(input);
     const year = Number(shanghaiDateString(now).slice(0, 4));
-    const screeningDueAt = addWorkingDays(now, deps.config.deadlines.screeningWorkingDays);
+    const screeningDueAt = deps.deadlines.screeningDueAt(now);
     const f = input.form;
     for (let attempt = 1; ; attempt += 1) {
       const trackingCode = (deps.generateCode ?? generateTrackingCode)(prefix, year);
@@ -115,7 +107,7 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
           }
         : null;
       try {
-        const created = await repo.insertSubmission(suggestion, draft);
+        const created = await repo.insertSubmission(deps.db, suggestion, draft);
         return { ...created, trackingCode };
       } catch (err) {
         // 32^8 random codes make this astronomically rare, but a collision must not cost the citizen their text.
@@ -172,20 +164,8 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
       }
     },
 
-    findReceipt: (trackingCode: string): Promise<Receipt | null> => repo.findReceipt(trackingCode),
+    findReceipt: (trackingCode: string): Promise<Receipt | null> => repo.findReceipt(deps.db, trackingCode),
   };
 }
 
 export type SubmissionService = ReturnType<typeof createSubmissionService>;
-
-const perContainer = new WeakMap<Container, SubmissionService>();
-
-/** One service (and so one reference-data cache) per container, shared by the routers that need it. */
-export function submissionServiceFor(c: Container): SubmissionService {
-  let service = perContainer.get(c);
-  if (!service) {
-    service = createSubmissionService({ db: c.db, storage: c.storage, enqueuer: c.enqueuer, logger: c.logger, config: c.config, now: () => c.now() });
-    perContainer.set(c, service);
-  }
-  return service;
-}

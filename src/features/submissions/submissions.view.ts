@@ -4,6 +4,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Request, Response } from "express";
 import type { FieldErrors } from "../../errors.ts";
 import type { Translate } from "../../platform/i18n.ts";
+import { fieldId, isTicked, typedValues } from "../../web/forms.ts";
 import type { NamedOption, ReferenceData } from "./submissions.repository.ts";
 import { FIELD_ORDER, LIMITS } from "./submissions.schemas.ts";
 import { TRACKING_CODE_PATTERN } from "./tracking-code.ts";
@@ -18,15 +19,8 @@ export type FormValues = Partial<Record<(typeof TEXT_FIELDS)[number], string>> &
 /** The citizen's input as typed, for re-rendering the form after an error. */
 export function formValues(body: unknown): FormValues {
   const src = (body ?? {}) as Record<string, unknown>;
-  const values: FormValues = {};
-  for (const field of TEXT_FIELDS) {
-    const raw = Array.isArray(src[field]) ? (src[field] as unknown[])[0] : src[field];
-    if (typeof raw === "string") values[field] = raw.slice(0, ECHO_MAX);
-  }
-  for (const field of CHECKBOXES) {
-    const raw = Array.isArray(src[field]) ? (src[field] as unknown[])[0] : src[field];
-    values[field] = typeof raw === "string" && ["on", "1", "true", "yes"].includes(raw.trim().toLowerCase());
-  }
+  const values: FormValues = typedValues(body, TEXT_FIELDS, ECHO_MAX);
+  for (const field of CHECKBOXES) values[field] = isTicked(src[field]);
   return values;
 }
 
@@ -34,11 +28,6 @@ export interface TopicOption {
   id: number;
   title: string;
   titleEn: string;
-}
-
-/** The DOM id of a field's input: what the error summary links to. */
-export function fieldId(field: string): string {
-  return field === "form" ? "form-top" : `f-${field}`;
 }
 
 export function suggestionFormView(opts: {

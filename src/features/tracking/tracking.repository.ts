@@ -1,6 +1,7 @@
-import type { Db, DbClient } from "../../platform/db.ts";
+// Reads of the citizen's look-up. Functions taking the root client or a transaction client first.
+import type { DbClient } from "../../platform/db.ts";
 import type { AdoptionResult, NotAcceptedReason, SuggestionKind, SuggestionStatus } from "../../generated/prisma/enums.ts";
-import type { MeasureData } from "../measures/measures.repository.ts";
+import type { MeasureData } from "../measures/index.ts";
 
 export interface TrackedSuggestion {
   trackingCode: string;
@@ -39,61 +40,57 @@ const MEASURES = {
   select: { measure: { select: { type: true, title: true, docNumber: true, issuingBody: true, issuedOn: true, url: true } } },
 };
 
-export function createTrackingRepository(db: Db) {
-  return {
-    /** Just enough to check the pair: the same small query whether or not the code exists. */
-    findCredentials(trackingCode: string, client: DbClient = db): Promise<{ id: number; phone: string } | null> {
-      return client.submitter
-        .findFirst({ where: { suggestion: { trackingCode } }, select: { suggestionId: true, phone: true } })
-        .then((row) => (row ? { id: row.suggestionId, phone: row.phone } : null));
-    },
+/** Just enough to check the pair: the same small query whether or not the code exists. */
+export function findCredentials(client: DbClient, trackingCode: string): Promise<{ id: number; phone: string } | null> {
+  return client.submitter
+    .findFirst({ where: { suggestion: { trackingCode } }, select: { suggestionId: true, phone: true } })
+    .then((row) => (row ? { id: row.suggestionId, phone: row.phone } : null));
+}
 
-    async findTracked(id: number, client: DbClient = db): Promise<TrackedSuggestion | null> {
-      const row = await client.suggestion.findUnique({
-        where: { id },
-        select: {
-          trackingCode: true,
-          title: true,
-          kind: true,
-          status: true,
-          submittedAt: true,
-          screeningDueAt: true,
-          replyDueAt: true,
-          notAcceptedReason: true,
-          round: { select: { title: true, titleEn: true } },
-          topic: { select: { title: true, titleEn: true } },
-          leadDepartment: { select: { name: true, nameEn: true } },
-          // Internal events (notes between offices, reminders) are not the citizen's to read.
-          events: {
-            where: { internal: false, toStatus: { not: null } },
-            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-            select: { toStatus: true, createdAt: true, departmentId: true },
-          },
-          replies: LEAD_REPLY,
-          measures: MEASURES,
-          mergedInto: {
-            select: { trackingCode: true, leadDepartment: { select: { name: true, nameEn: true } }, replies: LEAD_REPLY, measures: MEASURES },
-          },
-        },
-      });
-      if (!row) return null;
-      const departmentIds = [...new Set(row.events.map((e) => e.departmentId).filter((d): d is number => d !== null))];
-      const departments = departmentIds.length
-        ? await client.department.findMany({ where: { id: { in: departmentIds } }, select: { id: true, name: true, nameEn: true } })
-        : [];
-      const byId = new Map(departments.map((d) => [d.id, { name: d.name, nameEn: d.nameEn }]));
-      const { events, replies, measures, mergedInto, ...rest } = row;
-      return {
-        ...rest,
-        // A merged suggestion is answered with the reply to the one it joined, by that one's department.
-        leadDepartment: rest.leadDepartment ?? mergedInto?.leadDepartment ?? null,
-        mergedInto: mergedInto ? { trackingCode: mergedInto.trackingCode } : null,
-        events: events.flatMap((e) =>
-          e.toStatus ? [{ toStatus: e.toStatus, createdAt: e.createdAt, department: e.departmentId !== null ? (byId.get(e.departmentId) ?? null) : null }] : [],
-        ),
-        reply: replies[0] ?? mergedInto?.replies[0] ?? null,
-        measures: [...measures, ...(mergedInto?.measures ?? [])].map((m) => m.measure),
-      };
+export async function findTracked(client: DbClient, id: number): Promise<TrackedSuggestion | null> {
+  const row = await client.suggestion.findUnique({
+    where: { id },
+    select: {
+      trackingCode: true,
+      title: true,
+      kind: true,
+      status: true,
+      submittedAt: true,
+      screeningDueAt: true,
+      replyDueAt: true,
+      notAcceptedReason: true,
+      round: { select: { title: true, titleEn: true } },
+      topic: { select: { title: true, titleEn: true } },
+      leadDepartment: { select: { name: true, nameEn: true } },
+      // Internal events (notes between offices, reminders) are not the citizen's to read.
+      events: {
+        where: { internal: false, toStatus: { not: null } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { toStatus: true, createdAt: true, departmentId: true },
+      },
+      replies: LEAD_REPLY,
+      measures: MEASURES,
+      mergedInto: {
+        select: { trackingCode: true, leadDepartment: { select: { name: true, nameEn: true } }, replies: LEAD_REPLY, measures: MEASURES },
+      },
     },
+  });
+  if (!row) return null;
+  const departmentIds = [...new Set(row.events.map((e) => e.departmentId).filter((d): d is number => d !== null))];
+  const departments = departmentIds.length
+    ? await client.department.findMany({ where: { id: { in: departmentIds } }, select: { id: true, name: true, nameEn: true } })
+    : [];
+  const byId = new Map(departments.map((d) => [d.id, { name: d.name, nameEn: d.nameEn }]));
+  const { events, replies, measures, mergedInto, ...rest } = row;
+  return {
+    ...rest,
+    // A merged suggestion is answered with the reply to the one it joined, by that one's department.
+    leadDepartment: rest.leadDepartment ?? mergedInto?.leadDepartment ?? null,
+    mergedInto: mergedInto ? { trackingCode: mergedInto.trackingCode } : null,
+    events: events.flatMap((e) =>
+      e.toStatus ? [{ toStatus: e.toStatus, createdAt: e.createdAt, department: e.departmentId !== null ? (byId.get(e.departmentId) ?? null) : null }] : [],
+    ),
+    reply: replies[0] ?? mergedInto?.replies[0] ?? null,
+    measures: [...measures, ...(mergedInto?.measures ?? [])].map((m) => m.measure),
   };
 }

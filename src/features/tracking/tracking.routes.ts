@@ -1,23 +1,24 @@
+// The citizen's tracking page: the look-up form, the result, and the rating form on the result (features/ratings
+// decides what may be rated; the pair of code and phone digits is checked here, exactly like the look-up).
 import { Router, type Response } from "express";
 import type { Container } from "../../container.ts";
-import type { FieldErrors } from "../../errors.ts";
-import type { Translate } from "../../platform/i18n.ts";
+import { ConflictError, type FieldErrors } from "../../errors.ts";
+import { fieldId } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { rateLimitPerIpOf } from "../../web/middleware/rate-limit.ts";
-import { fieldId } from "../submissions/submissions.view.ts";
-import { parseTrackLookup } from "./tracking.schemas.ts";
-import { trackingServiceFor, type TrackingView } from "./tracking.service.ts";
-import { ratingPanels } from "../ratings/ratings.view.ts";
+import { translatorOf } from "../../web/pages.ts";
+import { parseRating, ratingPanelView, ratingValues, type RatingPanelOptions } from "../ratings/index.ts";
+import { parseTrackLookup, type TrackLookup } from "./tracking.schemas.ts";
+import type { TrackingView } from "./tracking.service.ts";
 
 const LOOKUPS_PER_WINDOW = 20;
+// A citizen rates once; the allowance only has to cover a few corrections after a 422.
+const RATINGS_PER_WINDOW = 10;
 const WINDOW_SEC = 10 * 60;
 
-/**
- * The look-up form; with `notFound`, also the one answer to an unknown code or a wrong pair wherever a pair is
- * checked (features/feedback re-checks it before a rating).
- */
-export function renderForm(res: Response, status: number, opts: { values?: { code?: string }; errors?: FieldErrors; notFound?: boolean } = {}) {
-  const t = res.locals.t as Translate;
+/** The look-up form; with `notFound`, also the one answer to an unknown code or a wrong pair wherever one is checked. */
+function renderForm(res: Response, status: number, opts: { values?: { code?: string }; errors?: FieldErrors; notFound?: boolean } = {}) {
+  const t = translatorOf(res);
   const errors: Record<string, string> = {};
   for (const [field, key] of Object.entries(opts.errors ?? {})) errors[field] = t(key);
   const errorList = Object.entries(errors).map(([field, message]) => ({ id: fieldId(field), message }));
@@ -32,9 +33,9 @@ export function renderForm(res: Response, status: number, opts: { values?: { cod
   });
 }
 
-/** The result page; `extra` carries what other features add to it (the rating form of features/feedback). */
-export function renderResult(res: Response, result: TrackingView, extra: Record<string, unknown> = {}, status = 200) {
-  const t = res.locals.t as Translate;
+/** The result page with its rating panel. */
+function renderResult(res: Response, result: TrackingView, rating: unknown, status = 200) {
+  const t = translatorOf(res);
   res.set("Cache-Control", "no-store");
   res.status(status).render("tracking/result", {
     title: t("tracking:result.title"),
@@ -47,29 +48,52 @@ export function renderResult(res: Response, result: TrackingView, extra: Record<
     },
     events: result.events.map((e) => ({ ...e, label: t(`tracking:status.${e.toStatus}`) })),
     measures: result.measures.map((m) => ({ ...m, typeLabel: t(`tracking:measureType.${m.type}`) })),
-    ...extra,
+    rating,
   });
 }
 
 export function trackingRoutes(c: Container, csrf: Csrf): Router {
   const router = Router();
-  const service = trackingServiceFor(c);
-  const ratingPanel = ratingPanels(c);
-  const limit = rateLimitPerIpOf(c, { name: "track", points: LOOKUPS_PER_WINDOW, durationSec: WINDOW_SEC });
+  const { tracking, ratings } = c.services;
+  const lookupLimit = rateLimitPerIpOf(c, { name: "track", points: LOOKUPS_PER_WINDOW, durationSec: WINDOW_SEC });
+  const ratingLimit = rateLimitPerIpOf(c, { name: "track-rating", points: RATINGS_PER_WINDOW, durationSec: WINDOW_SEC });
+
+  /** The result for a pair, with the rating panel in the state a post left it in; the not-found form when it matches nothing. */
+  async function showResult(res: Response, pair: TrackLookup, status = 200, opts: RatingPanelOptions = {}) {
+    const result = await tracking.lookup(pair);
+    // The same page for an unknown code and a wrong phone: nothing the visitor typed is echoed, so even the bytes
+    // do not tell the two apart.
+    if (!result) return renderForm(res, 404, { notFound: true });
+    const state = await ratings.stateByCode(result.trackingCode);
+    const rating = ratingPanelView(translatorOf(res), state, { code: result.trackingCode, phoneLast4: pair.phoneLast4 }, opts);
+    renderResult(res, result, rating, status);
+  }
 
   router.get("/track", (_req, res) => renderForm(res, 200));
 
-  router.post("/track", limit, csrf.verify, async (req, res) => {
+  router.post("/track", lookupLimit, csrf.verify, async (req, res) => {
     const parsed = parseTrackLookup(req.body);
     if (!parsed.ok) {
       const raw = (req.body ?? {}) as Record<string, unknown>;
       return renderForm(res, 422, { values: { code: typeof raw.code === "string" ? raw.code.slice(0, 100) : "" }, errors: parsed.errors });
     }
-    const result = await service.lookup(parsed.data);
-    // The same page for an unknown code and a wrong phone: nothing the visitor typed is echoed, so even the
-    // bytes do not tell the two apart.
-    if (!result) return renderForm(res, 404, { notFound: true });
-    renderResult(res, result, { rating: await ratingPanel(res, result.trackingCode, parsed.data.phoneLast4) });
+    await showResult(res, parsed.data);
+  });
+
+  router.post("/track/rating", ratingLimit, csrf.verify, async (req, res) => {
+    const pair = parseTrackLookup(req.body);
+    const suggestionId = pair.ok ? await tracking.verify(pair.data) : null;
+    if (!pair.ok || suggestionId === null) return renderForm(res, 404, { notFound: true });
+
+    const parsed = parseRating(req.body);
+    if (!parsed.ok) return showResult(res, pair.data, 422, { values: ratingValues(req.body), errors: parsed.errors });
+    try {
+      await ratings.rate(suggestionId, parsed.data);
+    } catch (err) {
+      if (err instanceof ConflictError) return showResult(res, pair.data, 409, { notice: { kind: "refused", key: err.messageKey } });
+      throw err;
+    }
+    await showResult(res, pair.data, 200, { notice: { kind: "thanks", key: "ratings:thanks" } });
   });
 
   return router;

@@ -1,10 +1,7 @@
+// The look-up form: a tracking code and the last four digits of the phone number given with the suggestion.
 import { z } from "zod";
-import { trackingCodeField, TRACKING_CODE_PATTERN } from "../submissions/tracking-code.ts";
-import { fieldErrorsOf, type ParseResult } from "../submissions/submissions.schemas.ts";
-
-function first(value: unknown): unknown {
-  return Array.isArray(value) ? value[0] : value;
-}
+import { first, parseForm, type ParseResult } from "../../web/forms.ts";
+import { trackingCodeField, TRACKING_CODE_PATTERN } from "../submissions/index.ts";
 
 export const trackLookupSchema = z.object({
   code: z.preprocess(
@@ -25,6 +22,5 @@ export const trackLookupSchema = z.object({
 export type TrackLookup = z.infer<typeof trackLookupSchema>;
 
 export function parseTrackLookup(body: unknown): ParseResult<TrackLookup> {
-  const r = trackLookupSchema.safeParse(body ?? {});
-  return r.success ? { ok: true, data: r.data } : { ok: false, errors: fieldErrorsOf(r.error) };
+  return parseForm(trackLookupSchema, body);
 }

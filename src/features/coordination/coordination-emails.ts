@@ -1,0 +1,62 @@
+// The emails the office's decisions cause: to the citizen (in their language, only if they left an address) and to
+// departments (in Chinese, carrying no personal data). Drafts only; the services write them to the outbox.
+import { DEFAULT_LOCALE, namePath, toLocale } from "../../platform/i18n.ts";
+import type { AssignmentRole } from "../../generated/prisma/enums.ts";
+import type { EmailDraft } from "../notifications/index.ts";
+import { assignedEmail } from "../routing/index.ts";
+import type { DepartmentOption, SuggestionForAction } from "./decisions.repository.ts";
+
+export function createCoordinationEmails(publicBaseUrl: string) {
+  const trackUrl = `${publicBaseUrl}/track`;
+  const caseUrl = (suggestionId: number) => `${publicBaseUrl}/staff/suggestions/${suggestionId}`;
+
+  return {
+    /** The citizen's email about a decision, in their language; none when they left no address. */
+    citizen(s: SuggestionForAction, dedupeKey: string, template: EmailDraft["template"], data: EmailDraft["data"]): EmailDraft[] {
+      if (!s.submitter?.email) return [];
+      return [{
+        dedupeKey,
+        to: s.submitter.email,
+        template,
+        locale: toLocale(s.locale) ?? DEFAULT_LOCALE,
+        data: { trackingCode: s.trackingCode, title: s.title, ...data, trackUrl },
+      }];
+    },
+
+    /** The same assignment email the router sends, so a department cannot tell who assigned the case. */
+    assigned(s: SuggestionForAction, assignment: { id: number; role: AssignmentRole }, department: DepartmentOption, dueAt: Date): EmailDraft {
+      return assignedEmail({ assignment, department, suggestion: s, region: namePath(s.region, "zh-CN"), dueAt, publicBaseUrl });
+    },
+
+    /**
+     * The requesting department's email about the decision on its extension request, in Chinese like every
+     * department email; once per request (a request is decided once). No submitter data: the link leads to the case.
+     */
+    extensionDecided(
+      ext: { id: number; suggestionId: number; workingDays: number },
+      facts: { suggestion: { trackingCode: string; title: string; replyDueAt: Date | null }; department: { name: string; email: string } },
+      decision: "APPROVED" | "REFUSED",
+      note: string | null,
+    ): EmailDraft {
+      const { suggestion: s, department } = facts;
+      return {
+        dedupeKey: `extension-decided-${ext.id}`,
+        to: department.email,
+        template: "extension-decided",
+        locale: "zh-CN",
+        data: {
+          trackingCode: s.trackingCode,
+          title: s.title,
+          departmentName: department.name,
+          decision,
+          workingDays: ext.workingDays,
+          ...(s.replyDueAt ? { dueAt: s.replyDueAt.toISOString() } : {}),
+          ...(note ? { note } : {}),
+          url: caseUrl(ext.suggestionId),
+        },
+      };
+    },
+  };
+}
+
+export type CoordinationEmails = ReturnType<typeof createCoordinationEmails>;

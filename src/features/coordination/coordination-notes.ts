@@ -1,0 +1,33 @@
+// What the office's decisions write into the handling history, in both languages (coordination:notes.* in the
+// locale files). The demo seed writes its history with these too.
+import { localizedText, systemNote, systemNoteWithText, type EventNote } from "../lifecycle/index.ts";
+import type { ReferralChannel } from "./coordination.schemas.ts";
+
+interface Named {
+  name: string;
+  nameEn: string;
+}
+
+const name = (d: Named) => localizedText(d.name, d.nameEn);
+
+export const coordinationNotes = {
+  /** 交…主办（，…协办），请于…前答复 — shown to the citizen too. */
+  assigned(lead: Named, assists: readonly Named[], dueAt: Date): EventNote {
+    const params = { lead: name(lead), dueAt: dueAt.toISOString() };
+    if (assists.length === 0) return systemNote("coordination:notes.assigned", params);
+    const list = localizedText(assists.map((d) => d.name).join("、"), assists.map((d) => d.nameEn || d.name).join(", "));
+    return systemNote("coordination:notes.assignedWithAssists", { ...params, assists: list });
+  },
+  /** 改交…主办，请于…前答复 */
+  transferred: (lead: Named, dueAt: Date): EventNote =>
+    systemNote("coordination:notes.transferred", { lead: name(lead), dueAt: dueAt.toISOString() }),
+  /** 同意延期N个工作日，答复期限延至… */
+  extended: (days: number, dueAt: Date): EventNote => systemNote("coordination:notes.extended", { days, dueAt: dueAt.toISOString() }),
+  /** The merge's own note when the coordinator wrote none. */
+  merged: (targetCode: string): EventNote => systemNote("coordination:notes.merged", { target: targetCode }),
+  /** On a suggestion that followed its target into another (merges stay one level deep). */
+  mergeFollowed: (fromCode: string, targetCode: string): EventNote =>
+    systemNote("coordination:notes.mergeFollowed", { from: fromCode, target: targetCode }),
+  /** The channel opens the note, so the history says where it went; then the office's note to the citizen. */
+  referred: (channel: ReferralChannel, note: string): EventNote => systemNoteWithText(`coordination:notes.referred.${channel}`, {}, note),
+};

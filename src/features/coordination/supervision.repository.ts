@@ -1,0 +1,49 @@
+// Supervision's reads (督办): open suggestions due soon or overdue, counted and listed by lead department.
+import type { SuggestionStatus } from "../../generated/prisma/enums.ts";
+import type { DbClient } from "../../platform/db.ts";
+import { REPLY_DEADLINE_STATUSES } from "../deadlines/index.ts";
+
+export interface DepartmentLoad {
+  departmentId: number;
+  name: string;
+  nameEn: string;
+  overdue: number;
+  dueSoon: number;
+}
+
+/** One aggregate over the open, supervised suggestions due by `dueBy`, per lead department. */
+export async function supervisionSummary(db: DbClient, now: Date, dueBy: Date): Promise<DepartmentLoad[]> {
+  const rows = await db.$queryRaw<{ departmentId: number; name: string; nameEn: string; overdue: bigint; dueSoon: bigint }[]>`
+    SELECT d.id AS "departmentId", d.name, d."nameEn",
+           COUNT(*) FILTER (WHERE s."replyDueAt" < ${now}) AS overdue,
+           COUNT(*) FILTER (WHERE s."replyDueAt" >= ${now}) AS "dueSoon"
+    FROM "Suggestion" s
+    JOIN "Department" d ON d.id = s."leadDepartmentId"
+    WHERE s.status = ANY(${[...REPLY_DEADLINE_STATUSES]}::"SuggestionStatus"[]) AND s."replyDueAt" <= ${dueBy}
+    GROUP BY d.id, d.name, d."nameEn"
+    ORDER BY overdue DESC, "dueSoon" DESC, d.id ASC`;
+  return rows.map((r) => ({ ...r, overdue: Number(r.overdue), dueSoon: Number(r.dueSoon) }));
+}
+
+export interface SupervisedRow {
+  id: number;
+  trackingCode: string;
+  title: string;
+  status: SuggestionStatus;
+  important: boolean;
+  replyDueAt: Date | null;
+  leadDepartmentId: number | null;
+}
+
+export function findSupervised(db: DbClient, dueBy: Date, departmentId: number | null, take: number): Promise<SupervisedRow[]> {
+  return db.suggestion.findMany({
+    where: {
+      status: { in: [...REPLY_DEADLINE_STATUSES] },
+      replyDueAt: { lte: dueBy },
+      ...(departmentId ? { leadDepartmentId: departmentId } : { leadDepartmentId: { not: null } }),
+    },
+    orderBy: [{ replyDueAt: "asc" }, { id: "asc" }],
+    take,
+    select: { id: true, trackingCode: true, title: true, status: true, important: true, replyDueAt: true, leadDepartmentId: true },
+  });
+}
