@@ -63,7 +63,7 @@ describe("handling a suggestion from screening to the citizen's rating", () => {
     await official.goto(`${env.live.baseUrl}/staff/inbox`);
     expect(await official.locator("main").textContent()).toContain(code);
     await official.goto(`${env.live.baseUrl}/staff/suggestions/${suggestion.id}`);
-    await submitAndClick(official, "#accept-form button");
+    await submitAndClick(official, "#sign-form button");
     expect(await official.locator("#case-status").textContent()).toContain("办理中");
     await official.locator("#reply-form summary").click();
     await official.check("input[name=adoption][value=PARTIALLY_ADOPTED]");

@@ -63,10 +63,10 @@ describe("accepting the assignment (签收)", () => {
   it("when the lead department accepts, then the case is in handling, the assignment is accepted and the event names the official", async () => {
     const s = await createAssignedCase(c.db, { lead: "TRANSPORT" });
     const page = await open(transport, s.id);
-    expect(page.text).toContain('action="/staff/suggestions/' + s.id + '/accept-assignment"');
-    const res = await transport.post(`/staff/suggestions/${s.id}/accept-assignment`);
+    expect(page.text).toContain('action="/staff/suggestions/' + s.id + '/sign"');
+    const res = await transport.post(`/staff/suggestions/${s.id}/sign`);
     expect(res.status).toBe(303);
-    expect(res.location).toBe(`/staff/suggestions/${s.id}?done=accepted`);
+    expect(res.location).toBe(`/staff/suggestions/${s.id}?done=signed`);
 
     const row = await c.db.suggestion.findUniqueOrThrow({ where: { id: s.id }, include: { assignments: true } });
     expect(row.status).toBe("IN_HANDLING");
@@ -78,19 +78,19 @@ describe("accepting the assignment (签收)", () => {
 
     const after = await transport.get(res.location ?? "");
     expect(after.text).toContain("已签收。");
-    expect(after.text).not.toContain("/accept-assignment");
+    expect(after.text).not.toContain(`/suggestions/${s.id}/sign"`);
   });
 
   it("when the same accept form is posted twice, then the second gets the conflict message and nothing changes", async () => {
     const s = await createAssignedCase(c.db, { lead: "TRANSPORT" });
     await open(transport, s.id);
     const [first, second] = await Promise.all([
-      transport.post(`/staff/suggestions/${s.id}/accept-assignment`),
-      transport.post(`/staff/suggestions/${s.id}/accept-assignment`),
+      transport.post(`/staff/suggestions/${s.id}/sign`),
+      transport.post(`/staff/suggestions/${s.id}/sign`),
     ]);
     expect([first.status, second.status].sort()).toEqual([303, 409]);
     const before = await snapshot(c.db, s.id);
-    const third = await transport.post(`/staff/suggestions/${s.id}/accept-assignment`);
+    const third = await transport.post(`/staff/suggestions/${s.id}/sign`);
     expect(third.status).toBe(409);
     expect(third.text).toContain("本单位已签收，无需重复签收");
     expect(await snapshot(c.db, s.id)).toEqual(before);
@@ -100,7 +100,7 @@ describe("accepting the assignment (签收)", () => {
   it("when an assisting department accepts its part, then its assignment is accepted and the case status does not move", async () => {
     const s = await createAssignedCase(c.db, { lead: "TRANSPORT", assists: ["EDU"] });
     await open(edu, s.id);
-    const res = await edu.post(`/staff/suggestions/${s.id}/accept-assignment`);
+    const res = await edu.post(`/staff/suggestions/${s.id}/sign`);
     expect(res.status).toBe(303);
     const row = await c.db.suggestion.findUniqueOrThrow({ where: { id: s.id }, include: { assignments: { orderBy: { id: "asc" } } } });
     expect(row.status).toBe("ASSIGNED");
@@ -113,7 +113,7 @@ describe("accepting the assignment (签收)", () => {
     const s = await createAssignedCase(c.db, { lead: "TRANSPORT" });
     await open(coordinator, s.id);
     const before = await snapshot(c.db, s.id);
-    const res = await coordinator.post(`/staff/suggestions/${s.id}/accept-assignment`);
+    const res = await coordinator.post(`/staff/suggestions/${s.id}/sign`);
     expect(res.status).toBe(403);
     expect(await snapshot(c.db, s.id)).toEqual(before);
   });
@@ -357,7 +357,7 @@ describe("bad input", () => {
     await open(transport, s.id);
     const before = await snapshot(c.db, s.id);
     const forms: Record<string, Record<string, string>> = {
-      "accept-assignment": {},
+      "sign": {},
       return: { reason: "理由" },
       extension: { reason: "理由", workingDays: "5" },
       notes: { note: "备注" },

@@ -63,7 +63,7 @@ describe("the case page", () => {
       const page = await client.get(`/staff/suggestions/${s.id}`);
       expect(page.status).toBe(200);
       expect(page.text).toContain("分办规则“公共交通”：类别“其他”，关键词 “公交”、“线路”。");
-      expect(page.text).not.toContain("/accept-assignment");
+      expect(page.text).not.toContain(`/suggestions/${s.id}/sign"`);
       expect(page.text).not.toContain('id="department-actions"');
     }
   });

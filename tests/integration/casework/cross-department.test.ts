@@ -16,7 +16,7 @@ let transportCase: CreatedCase;
 let attachmentId: number;
 
 const VALID_FORMS: Record<string, Record<string, string>> = {
-  "accept-assignment": {},
+  "sign": {},
   return: { reason: "不属于本单位职责" },
   extension: { reason: "需要调研", workingDays: "5" },
   notes: { note: "已电话联系" },

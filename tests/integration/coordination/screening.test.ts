@@ -60,7 +60,7 @@ describe("the screening queue", () => {
     expect(r1).toContain("未匹配分办规则");
     expect(r1).toContain("已超期");
     expect(r2).toContain("省教育厅");
-    expect(r2).toContain("分办规则“教育”：关键词 课后服务、托管；类别“教育”");
+    expect(r2).toContain("分办规则“教育”：类别“教育”，关键词 “课后服务”、“托管”。");
     expect(r2).toContain("重要建议");
     expect(r2).not.toContain("已超期");
     expect(r3).toContain("尚未完成自动分办");

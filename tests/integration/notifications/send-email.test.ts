@@ -5,7 +5,7 @@ import type { Redis } from "ioredis";
 import type { Container } from "../../../src/container.ts";
 import type { Db } from "../../../src/platform/db.ts";
 import { createRedis } from "../../../src/platform/redis.ts";
-import { queueEmails, type EmailDraft } from "../../../src/features/notifications/outbox.ts";
+import { queueEmails, type EmailDraft } from "../../../src/features/notifications/index.ts";
 import { createSendEmailProcessor } from "../../../workers/processors/send-email.ts";
 import { createSweepPendingProcessor } from "../../../workers/processors/sweep-pending.ts";
 import { startWorkers } from "../../../workers/start-workers.ts";

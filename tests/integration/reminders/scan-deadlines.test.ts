@@ -3,7 +3,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Redis } from "ioredis";
 import type { Container } from "../../../src/container.ts";
-import { createDeadlineService } from "../../../src/features/reminders/reminders.service.ts";
 import { createRedis } from "../../../src/platform/redis.ts";
 import { JOBS } from "../../../src/platform/queues.ts";
 import { startWorkers, type WorkerSet } from "../../../workers/start-workers.ts";
@@ -62,7 +61,7 @@ describe("reminders before the reply deadline", () => {
     const due = await createCase(c, { lead: "EDU", status: "IN_HANDLING", dueAt: endOf("2026-03-11"), title: "关于中小学课后服务延时的建议" });
     const later = await createCase(c, { lead: "EDU", status: "IN_HANDLING", dueAt: endOf("2026-03-13") });
     const assigned = await createCase(c, { lead: "TRANSPORT", status: "ASSIGNED", dueAt: endOf("2026-03-12") });
-    const scans = createDeadlineService(c);
+    const scans = c.services.reminders;
 
     const first = await scans.scan();
     const second = await scans.scan();
@@ -106,7 +105,7 @@ describe("reminders before the reply deadline", () => {
 
   it("when an extension moves the deadline, then the officials are reminded again of the new one", async () => {
     const due = await createCase(c, { lead: "EDU", status: "IN_HANDLING", dueAt: endOf("2026-03-10") });
-    const scans = createDeadlineService(c);
+    const scans = c.services.reminders;
     await scans.scan();
     expect(await c.db.emailMessage.count({ where: { template: "deadline-reminder" } })).toBe(2);
 
@@ -122,7 +121,7 @@ describe("reminders before the reply deadline", () => {
     await createCase(c, { lead: "EDU", status: "REPLIED", dueAt: endOf("2026-03-11") });
     await createCase(c, { lead: "EDU", status: "IN_HANDLING", dueAt: endOf("2026-03-16") });
     await createCase(c, { lead: "CIVIL", status: "IN_HANDLING", dueAt: endOf("2026-03-06") });
-    const result = await createDeadlineService(c).sendReminders(now);
+    const result = await c.services.reminders.sendReminders(now);
     expect(result).toBe(0);
     expect(await c.db.emailMessage.count({ where: { template: "deadline-reminder" } })).toBe(0);
   });
@@ -131,7 +130,7 @@ describe("reminders before the reply deadline", () => {
 describe("escalation after the reply deadline", () => {
   it("when a suggestion is overdue, then the coordinators and the department head are emailed once and one internal event is written, even with scans running at once", async () => {
     const overdue = await createCase(c, { lead: "TRANSPORT", status: "IN_HANDLING", dueAt: endOf("2026-03-06") });
-    const scans = createDeadlineService(c);
+    const scans = c.services.reminders;
     const [a, b] = await Promise.all([scans.scan(), scans.scan()]);
     expect(a.escalated + b.escalated).toBe(1);
     expect((await scans.scan()).escalated).toBe(0);
@@ -160,7 +159,7 @@ describe("escalation after the reply deadline", () => {
 
   it("when an extension moves the deadline and the new one passes too, then it is escalated again", async () => {
     const overdue = await createCase(c, { lead: "TRANSPORT", status: "IN_HANDLING", dueAt: endOf("2026-03-06") });
-    const scans = createDeadlineService(c);
+    const scans = c.services.reminders;
     await scans.scan();
 
     const moved = endOf("2026-03-13");
@@ -177,7 +176,7 @@ describe("escalation after the reply deadline", () => {
 
   it("when an overdue suggestion is answered before the scan, then nothing is escalated", async () => {
     await createCase(c, { lead: "TRANSPORT", status: "REPLIED", dueAt: endOf("2026-03-06") });
-    expect(await createDeadlineService(c).escalateOverdue(now)).toEqual({ escalated: 0, emails: 0 });
+    expect(await c.services.reminders.escalateOverdue(now)).toEqual({ escalated: 0, emails: 0 });
     expect(await c.db.handlingEvent.count({ where: { type: "OVERDUE" } })).toBe(0);
   });
 });
@@ -186,7 +185,7 @@ describe("closing after the rating window", () => {
   it("when a reply is older than 30 days without a rating, then the system closes the suggestion; a younger one stays open for rating", async () => {
     const old = await createCase(c, { lead: "CIVIL", status: "REPLIED", dueAt: endOf("2026-02-06"), replyAt: new Date(now.getTime() - 31 * DAY) });
     const young = await createCase(c, { lead: "CIVIL", status: "REPLIED", dueAt: endOf("2026-02-13"), replyAt: new Date(now.getTime() - 29 * DAY) });
-    const scans = createDeadlineService(c);
+    const scans = c.services.reminders;
     expect((await scans.scan()).closed).toBe(1);
     expect((await scans.scan()).closed).toBe(0);
 

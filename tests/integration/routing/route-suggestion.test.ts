@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ParsedMail } from "mailparser";
 import type { Container } from "../../../src/container.ts";
 import { isWorkingDay, shanghaiDateString } from "../../../src/platform/working-days.ts";
-import { parseRoutingReason } from "../../../src/features/routing/routing.service.ts";
+import { parseRoutingReason } from "../../../src/features/routing/index.ts";
 import { createRouteSuggestionProcessor } from "../../../workers/processors/route-suggestion.ts";
 import { createSendEmailProcessor } from "../../../workers/processors/send-email.ts";
 import { createTestContainer, resetAndSeed } from "../../support/harness.ts";

@@ -5,8 +5,7 @@ import path from "node:path";
 import type { Express } from "express";
 import request from "supertest";
 import type { Container } from "../../../src/container.ts";
-import { LIMITS } from "../../../src/features/submissions/submissions.schemas.ts";
-import { uploadTempDir } from "../../../src/features/submissions/uploads.ts";
+import { LIMITS, uploadTempDir } from "../../../src/features/submissions/index.ts";
 import { translator, type Locale } from "../../../src/platform/i18n.ts";
 
 export const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");

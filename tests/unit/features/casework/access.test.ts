@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { canSee, departmentRole, parseId, type AccessAssignment, type AccessibleSuggestion, type Viewer } from "../../../../src/features/casework/access.ts";
-import { permissionsFor, refusal, type ActionContext, type DepartmentAction } from "../../../../src/features/casework/casework.service.ts";
+import { canSee, departmentRole, type AccessAssignment, type AccessibleSuggestion, type Viewer } from "../../../../src/features/casework/access.ts";
+import { permissionsFor, refusal, type ActionContext, type DepartmentAction } from "../../../../src/features/casework/department-rules.ts";
+import { pathId as parseId } from "../../../../src/web/forms.ts";
 import type { AssignmentStatus, SuggestionStatus } from "../../../../src/generated/prisma/enums.ts";
 
 const A = 1;
@@ -53,19 +54,19 @@ describe("who sees a suggestion", () => {
 });
 
 describe("what a department may do", () => {
-  it("when the lead has not accepted yet, then it may accept, return, ask for more time and note, but not reply", () => {
+  it("when the lead has not signed for it yet, then it may sign, return, ask for more time and note, but not reply", () => {
     const c = ctx(official(A), suggestion("ASSIGNED", [assignment(A, "LEAD")]));
-    expect(code("accept", c)).toBe("ok");
+    expect(code("sign", c)).toBe("ok");
     expect(code("return", c)).toBe("ok");
     expect(code("extension", c)).toBe("ok");
     expect(code("note", c)).toBe("ok");
     expect(code("reply", c)).toBe("409 errors:illegalTransition");
   });
 
-  it("when the lead is handling it, then it may reply once; a second reply, a second accept and a second pending extension are conflicts", () => {
+  it("when the lead is handling it, then it may reply once; a second reply, a second signature and a second pending extension are conflicts", () => {
     const s = suggestion("IN_HANDLING", [assignment(A, "LEAD", "ACCEPTED")]);
     expect(code("reply", ctx(official(A), s))).toBe("ok");
-    expect(code("accept", ctx(official(A), s))).toBe("409 casework:errors.alreadyAccepted");
+    expect(code("sign", ctx(official(A), s))).toBe("409 casework:errors.alreadySigned");
     expect(code("reply", ctx(official(A), s, { leadReplied: true }))).toBe("409 casework:errors.alreadyReplied");
     expect(code("extension", ctx(official(A), s, { pendingExtension: true }))).toBe("409 casework:errors.extensionPending");
   });
@@ -79,10 +80,10 @@ describe("what a department may do", () => {
     expect(p.returnWindowPassed).toBe(true);
   });
 
-  it("when an assisting department acts, then it may accept its part, note and give one opinion while in handling, and never return or extend", () => {
+  it("when an assisting department acts, then it may sign for its part, note and give one opinion while in handling, and never return or extend", () => {
     const s = suggestion("IN_HANDLING", [assignment(B, "LEAD", "ACCEPTED"), assignment(A, "ASSIST")]);
     const c = ctx(official(A), s);
-    expect(code("accept", c)).toBe("ok");
+    expect(code("sign", c)).toBe("ok");
     expect(code("reply", c)).toBe("ok");
     expect(code("note", c)).toBe("ok");
     expect(code("return", c)).toBe("403 casework:errors.leadOnly");
@@ -97,15 +98,15 @@ describe("what a department may do", () => {
     for (const status of ["RETURNED", "REPLIED", "CLOSED", "NOT_ACCEPTED"] as const) {
       const c = ctx(official(A), suggestion(status, [assignment(A, "LEAD", status === "RETURNED" ? "RETURNED" : "ACCEPTED")]));
       const p = permissionsFor(c);
-      expect({ status, accept: p.accept, return: p.return, extension: p.extension, reply: p.reply, note: p.note }).toEqual({
-        status, accept: false, return: false, extension: false, reply: false, note: true,
+      expect({ status, sign: p.sign, return: p.return, extension: p.extension, reply: p.reply, note: p.note }).toEqual({
+        status, sign: false, return: false, extension: false, reply: false, note: true,
       });
     }
   });
 
   it("when a coordinator looks at a case, then every department action is refused with 403 and no form is offered", () => {
     const c = ctx(coordinator, suggestion("IN_HANDLING", [assignment(99, "LEAD", "ACCEPTED")]));
-    for (const action of ["accept", "return", "extension", "note", "reply"] as const) expect(code(action, c)).toBe("403 casework:errors.departmentsOnly");
+    for (const action of ["sign", "return", "extension", "note", "reply"] as const) expect(code(action, c)).toBe("403 casework:errors.departmentsOnly");
     expect(permissionsFor(c).any).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createEmailRenderer } from "../../../../src/features/notifications/email-renderer.ts";
+import { createEmailRenderer } from "../../../../src/features/notifications/index.ts";
 
 const renderer = createEmailRenderer({ site: { baseUrl: "https://jy.example", screeningWorkingDays: 5 } });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
-  decodeCursor, encodeCursor, extensionFormSchema, parseForm, parseInboxQuery, replyFormSchema,
+  decodeCursor, encodeCursor, extensionFormSchema, parseInboxQuery, replyFormSchema,
 } from "../../../../src/features/casework/casework.schemas.ts";
+import { parseForm } from "../../../../src/web/forms.ts";
 
 describe("casework input", () => {
   it("when a cursor is encoded and decoded, then it is the same position; anything else is no cursor", () => {

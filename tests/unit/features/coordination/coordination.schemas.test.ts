@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
-  acceptFormSchema, endOfShanghaiDay, formatCursor, isCalendarDate, mergeFormSchema, notAcceptFormSchema, parseCursor, parseForm,
-  parseQueueFilters, referFormSchema, refuseFormSchema,
+  acceptFormSchema, formatCursor, mergeFormSchema, notAcceptFormSchema, parseCursor, parseQueueFilters, referFormSchema, refuseFormSchema,
 } from "../../../../src/features/coordination/coordination.schemas.ts";
+import { endOfShanghaiDay, isCalendarDate } from "../../../../src/platform/working-days.ts";
+import { parseForm } from "../../../../src/web/forms.ts";
 
 describe("coordination form schemas", () => {
   it("when a date is typed, then only real calendar days in YYYY-MM-DD pass", () => {

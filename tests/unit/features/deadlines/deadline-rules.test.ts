@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
-  isDueForReminder, isOverdue, isRatingWindowOpen, overdueKey, overdueNote, ratingCutoff, ratingWindowEndsAt, reminderHorizon, reminderKey,
+  isDueForReminder, isOverdue, isRatingWindowOpen, ratingCutoff, ratingWindowEndsAt, reminderHorizon,
 } from "../../../../src/features/deadlines/deadline-rules.ts";
+import { overdueKey, overdueNote, reminderKey } from "../../../../src/features/reminders/index.ts";
 
 const endOf = (isoDate: string) => new Date(`${isoDate}T15:59:59.999Z`);
 const DAY = 24 * 3600_000;
@@ -51,6 +52,6 @@ describe("deadline rules", () => {
   });
 
   it("when an escalation note is written, then it gives the deadline as a Chinese date in Shanghai", () => {
-    expect(overdueNote(endOf("2026-03-06"))).toBe("已超过答复期限（2026年3月6日），已提醒征集办和单位负责人督办");
+    expect(overdueNote(endOf("2026-03-06")).note).toBe("已超过答复期限（2026年3月6日），已提醒征集办和单位负责人督办");
   });
 });

@@ -14,7 +14,7 @@ const ALLOWED: Record<Action, string[]> = {
   refer: ["SUBMITTED", "SCREENING", "RETURNED"],
   merge: ["SUBMITTED", "SCREENING", "RETURNED"],
   assign: ["ACCEPTED"],
-  acceptAssignment: ["ASSIGNED"],
+  sign: ["ASSIGNED"],
   returnAssignment: ["ASSIGNED", "IN_HANDLING", "EXTENDED"],
   transfer: ["ASSIGNED", "IN_HANDLING", "EXTENDED", "RETURNED"],
   extend: ["ASSIGNED", "IN_HANDLING", "EXTENDED"],

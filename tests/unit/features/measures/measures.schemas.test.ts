@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isWebUrl, parseLinkForm, parseMeasureForm, splitTrackingCodes } from "../../../../src/features/measures/measures.schemas.ts";
+import { parseLinkForm, parseMeasureForm, splitTrackingCodes } from "../../../../src/features/measures/measures.schemas.ts";
+import { isWebUrl } from "../../../../src/web/links.ts";
 
 const TODAY = "2026-03-10";
 const valid = {
