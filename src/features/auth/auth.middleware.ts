@@ -39,6 +39,11 @@ export function requireStaff(...roles: Role[]) {
   };
 }
 
+/** The collection office's pages: coordinators and administrators (see roles.ts). */
+export function requireOfficeStaff() {
+  return requireStaff("COORDINATOR", "ADMIN");
+}
+
 /** The signed-in user; only call behind requireStaff. */
 export function staffOf(req: Request): StaffUser {
   if (!req.staff) throw new ForbiddenError();

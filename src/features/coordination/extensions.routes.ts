@@ -6,14 +6,14 @@ import { localizedName } from "../../platform/i18n.ts";
 import { parseForm, pathId } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
-import { requireStaff, staffOf } from "../auth/index.ts";
+import { requireOfficeStaff, staffOf } from "../auth/index.ts";
 import { approveFormSchema, refuseFormSchema } from "./coordination.schemas.ts";
 import { firstString, translateErrors } from "./screening.routes.ts";
 
 export function extensionRoutes(c: Container, csrf: Csrf): Router {
   const router = Router();
   const { extensions } = c.services.coordination;
-  const coordinatorsOnly = requireStaff("COORDINATOR", "ADMIN");
+  const coordinatorsOnly = requireOfficeStaff();
 
   async function renderExtensions(req: Request, res: Response, status: number, failed?: { id: number; decision: string; errors: FieldErrors }) {
     const t = translatorOf(res);

@@ -8,7 +8,7 @@ import { localizedField, localizedName, namePath, type Translate } from "../../p
 import { first, idInput, parseForm, pathId } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
-import { requireStaff, staffOf, type StaffUser } from "../auth/index.ts";
+import { requireOfficeStaff, staffOf, type StaffUser } from "../auth/index.ts";
 import { describeRoutingReason } from "../routing/index.ts";
 import {
   acceptFormSchema, formatCursor, importantFormSchema, mergeFormSchema, notAcceptFormSchema, parseQueueFilters, referFormSchema,
@@ -87,7 +87,7 @@ function queueUrl(f: QueueFilters, after?: string): string {
 export function screeningRoutes(c: Container, csrf: Csrf): Router {
   const router = Router();
   const { queue, decisions, panel } = c.services.coordination;
-  const coordinatorsOnly = requireStaff("COORDINATOR", "ADMIN");
+  const coordinatorsOnly = requireOfficeStaff();
 
   router.get("/staff/screening", coordinatorsOnly, async (req, res) => {
     const t = translatorOf(res);

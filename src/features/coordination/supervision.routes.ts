@@ -3,14 +3,14 @@ import { Router } from "express";
 import type { Container } from "../../container.ts";
 import { localizedName } from "../../platform/i18n.ts";
 import { translatorOf } from "../../web/pages.ts";
-import { requireStaff, staffOf } from "../auth/index.ts";
+import { requireOfficeStaff, staffOf } from "../auth/index.ts";
 import { parseDepartmentFilter } from "./coordination.schemas.ts";
 
 export function supervisionRoutes(c: Container): Router {
   const router = Router();
   const { supervision } = c.services.coordination;
 
-  router.get("/staff/supervision", requireStaff("COORDINATOR", "ADMIN"), async (req, res) => {
+  router.get("/staff/supervision", requireOfficeStaff(), async (req, res) => {
     const t = translatorOf(res);
     const locale = req.locale;
     const view = await supervision.overview(staffOf(req), parseDepartmentFilter(req.query as Record<string, unknown>));

@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { first } from "../../web/forms.ts";
 
 // Crockford base32 leaves out I, L, O and U: the first three are misread as 1 and 0 when a code is copied from
 // a screen or read out over the phone, and U avoids accidental words.
@@ -42,7 +43,7 @@ export function normalizeTrackingCode(input: string): string {
 
 /** A code from a form field (the first value if the field is repeated), normalised; undefined when blank. */
 export function trackingCodeField(value: unknown): string | undefined {
-  const s = Array.isArray(value) ? value[0] : value;
+  const s = first(value);
   if (typeof s !== "string") return undefined;
   // Codes are short; a long paste is cut before the Unicode normalisation does any work on it.
   const code = normalizeTrackingCode(s.slice(0, 100));
