@@ -1,6 +1,6 @@
 // The lifecycle of a suggestion: the state machine, the one way a status changes, and the handling events that
 // record every step (see CONTEXT.md). Every feature that moves a suggestion or writes its history comes through here.
-export { canApply, nextStatus, OPEN_STATUSES, TRANSITIONS, type Action } from "./state-machine.ts";
+export { canApply, OPEN_STATUSES, TRANSITIONS, type Action } from "./state-machine.ts";
 export { applyTransition, type TransitionInput } from "./transitions.ts";
 export { EVENT_TYPE, EVENT_TYPES, type EventType } from "./event-types.ts";
 export {
