@@ -1,5 +1,6 @@
 import type { HelperOptions } from "handlebars";
 import type { Translate } from "../platform/i18n.ts";
+import { formHelpers } from "./form-helpers.ts";
 
 const TZ = "Asia/Shanghai";
 
@@ -21,6 +22,7 @@ function asDate(value: unknown): Date | undefined {
 }
 
 export const viewHelpers = {
+  ...formHelpers,
   /** {{t "ns:key" name=value}} — text in the request's language; Handlebars escapes the result. */
   t(key: string, options: HelperOptions) {
     return rootT(options)(key, options.hash);
@@ -28,10 +30,10 @@ export const viewHelpers = {
   eq: (a: unknown, b: unknown) => a === b,
   ne: (a: unknown, b: unknown) => a !== b,
   gt: (a: number, b: number) => a > b,
-  or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
-  and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
+  /** Like JS `||` and `&&`: the deciding value itself, so `value=(or typed default)` and `error=(and isMine errors.note)` work. */
+  or: (...args: unknown[]) => args.slice(0, -1).reduce((a, b) => a || b),
+  and: (...args: unknown[]) => args.slice(0, -1).reduce((a, b) => a && b),
   not: (a: unknown) => !a,
-  includes: (list: unknown, value: unknown) => Array.isArray(list) && list.map(String).includes(String(value)),
   formatDate(value: unknown, options: HelperOptions) {
     const d = asDate(value);
     if (!d) return "";

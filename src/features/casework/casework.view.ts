@@ -5,7 +5,7 @@ import type { Locale, Translate } from "../../platform/i18n.ts";
 import { safeUrl } from "../../web/safe-url.ts";
 import type { RoutingReason } from "../routing/routing.service.ts";
 import { fieldId } from "../submissions/submissions.view.ts";
-import { ADOPTION_RESULTS, CASE_LIMITS, STATUS_FILTERS, type InboxQuery } from "./casework.schemas.ts";
+import { CASE_LIMITS, STATUS_FILTERS, type InboxQuery } from "./casework.schemas.ts";
 import type { CaseView, InboxView } from "./casework.service.ts";
 import type { CaseRecord, NamedRef } from "./casework.repository.ts";
 
@@ -80,7 +80,6 @@ export function caseViewModel(opts: {
     note: formView(opts.form, "note", t, params),
     reply: formView(opts.form, "reply", t, params),
   };
-  const replyValues = forms.reply.values;
   const title = r.title;
   return {
     title: opts.form ? `${t("casework:case.errorTitlePrefix")}${title}` : title,
@@ -117,7 +116,6 @@ export function caseViewModel(opts: {
     roleLabel: view.permissions.role ? t(`casework:role.${view.permissions.role}`) : null,
     forms,
     errorList: [...forms.return.errorList, ...forms.extension.errorList, ...forms.note.errorList, ...forms.reply.errorList],
-    adoptionOptions: ADOPTION_RESULTS.map((value) => ({ value, label: t(`casework:adoption.${value}`), selected: replyValues.adoption === value })),
     limits: { ...CASE_LIMITS, extensionMax: opts.extensionMaxWorkingDays },
     reminderDays: opts.reminderDays,
     returnWindowDays: opts.returnWindowDays,

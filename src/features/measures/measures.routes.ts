@@ -9,7 +9,7 @@ import { requireStaff, staffOf } from "../auth/auth.middleware.ts";
 import type { StaffUser } from "../auth/auth.service.ts";
 import { normalizeTrackingCode, TRACKING_CODE_PATTERN } from "../submissions/tracking-code.ts";
 import {
-  FIELD_ORDER, isWebUrl, LIMITS, MEASURE_TYPES, measureFormValues, parseLinkForm, parseMeasureForm, parsePathId, type MeasureFieldErrors,
+  FIELD_ORDER, isWebUrl, LIMITS, measureFormValues, parseLinkForm, parseMeasureForm, parsePathId, type MeasureFieldErrors,
 } from "./measures.schemas.ts";
 import { MeasureInputError, measureServiceFor } from "./measures.service.ts";
 import type { MeasureSummary } from "./measures.repository.ts";
@@ -80,7 +80,6 @@ export function measureRoutes(c: Container, csrf: Csrf): Router {
       values,
       errors,
       errorList,
-      types: MEASURE_TYPES.map((type) => ({ value: type, label: t("measures:kind", { context: type }), selected: values.type === type })),
       limits: LIMITS,
       today: service.today(),
     });
