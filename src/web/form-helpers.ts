@@ -149,6 +149,19 @@ export function formActionModel(hash: Hash) {
   };
 }
 
+/** The model of a data table (data-table.hbs): the header's column names and the table's attributes; the rest passes through. */
+export function dataTableModel(hash: Hash) {
+  return {
+    ...hash,
+    id: isBlank(hash.id) ? undefined : String(hash.id),
+    className: isBlank(hash.className) ? undefined : String(hash.className),
+    describedBy: isBlank(hash.describedBy) ? undefined : String(hash.describedBy),
+    caption: isBlank(hash.caption) ? undefined : String(hash.caption),
+    captionClass: isBlank(hash.captionClass) ? "visually-hidden" : String(hash.captionClass),
+    columns: Array.isArray(hash.columns) ? hash.columns.map(String) : [],
+  };
+}
+
 export const formHelpers = {
   /** {{> form/field (field id="f-x" label=(t "…") …)}}: see fieldModel. */
   field(options: HelperOptions) {
@@ -169,6 +182,14 @@ export const formHelpers = {
   /** {{#> form/action (formAction id="…" open=… title=(t "…") url="…" submit=(t "…") submitClass="secondary" heading=true)}} */
   formAction(options: HelperOptions) {
     return formActionModel(options.hash as Hash);
+  },
+  /** {{#> data-table (dataTable columns=(list …) rows=items)}}…{{/data-table}} */
+  dataTable(options: HelperOptions) {
+    return dataTableModel(options.hash as Hash);
+  },
+  /** Its arguments as a list: columns=(list (t "a") (t "b")). */
+  list(...args: unknown[]) {
+    return args.slice(0, -1);
   },
   /** `a` when the condition holds, otherwise `b`: label=(t (choose isLead "ns:reply" "ns:opinion")). */
   choose(condition: unknown, a: unknown, b: unknown) {

@@ -133,6 +133,18 @@ describe("form/error-summary", () => {
   });
 });
 
+describe("data-table", () => {
+  it("when a table is rendered, then its header cells are column headers and the block gives one row per record", () => {
+    const html = render(`{{#> data-table (dataTable rows=items id="inbox" caption="待办" columns=(list "查询码" "标题"))}}{{#each rows}}<tr><td>{{code}}</td></tr>{{/each}}{{/data-table}}`, {
+      items: [{ code: "A1" }, { code: "B2" }],
+    });
+    expect(html).toContain('<table id="inbox">');
+    expect(html).toContain('<caption class="visually-hidden">待办</caption>');
+    expect(html).toContain('<th scope="col">查询码</th><th scope="col">标题</th>');
+    expect(html).toMatch(/<tbody>\s*<tr><td>A1<\/td><\/tr><tr><td>B2<\/td><\/tr>\s*<\/tbody>/);
+  });
+});
+
 describe("the templates", () => {
   function templates(dir: string): string[] {
     return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
