@@ -1,7 +1,8 @@
-// Helpers behind the form partials in views/partials/form/. A partial gets its whole context from one of them,
-// `{{> form/field (field id="f-title" name="title" label=(t "…") …)}}`, rather than from hash parameters on
-// the partial itself: Handlebars merges a partial's hash into the caller's context, so a key a caller leaves
-// out (hint, error, value) would silently be read from the page around it. The model below sets every key.
+// Helpers behind the form partials in views/partials/form/ and the data-table partial. A partial gets its whole
+// context from one of them, `{{> form/field (field id="f-title" name="title" label=(t "…") …)}}`, rather than
+// from hash parameters on the partial itself: Handlebars merges a partial's hash into the caller's context, so a
+// key a caller leaves out (hint, error, value) would silently be read from the page around it. The models below
+// set every key the partials read.
 import type { HelperOptions } from "handlebars";
 import * as prismaEnums from "../generated/prisma/enums.ts";
 import { REFERRAL_CHANNELS } from "../features/coordination/coordination.schemas.ts";
