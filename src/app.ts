@@ -9,7 +9,7 @@ import cookieParser from "cookie-parser";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import type { Container } from "./container.ts";
-import { viewHelpers } from "./web/view-helpers.ts";
+import { viewEngineOptions, VIEWS_DIR } from "./web/view-engine.ts";
 import { localeMiddleware } from "./web/middleware/locale.ts";
 import { createCsrf } from "./web/middleware/csrf.ts";
 import { errorHandler, notFoundHandler } from "./web/middleware/errors.ts";
@@ -29,18 +29,9 @@ export function createApp(c: Container): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", c.config.trustProxy);
-  app.engine(
-    "hbs",
-    engine({
-      extname: ".hbs",
-      defaultLayout: "main",
-      layoutsDir: path.join(ROOT, "views/layouts"),
-      partialsDir: path.join(ROOT, "views/partials"),
-      helpers: viewHelpers,
-    }),
-  );
+  app.engine("hbs", engine(viewEngineOptions()));
   app.set("view engine", "hbs");
-  app.set("views", path.join(ROOT, "views"));
+  app.set("views", VIEWS_DIR);
   if (c.config.env === "production") app.enable("view cache");
 
   app.use(

@@ -1,6 +1,7 @@
 import type { HelperOptions } from "handlebars";
 import { asDate, formatDate } from "../platform/dates.ts";
 import { localizedField, type Translate } from "../platform/i18n.ts";
+import { formHelpers } from "./form-helpers.ts";
 
 function rootT(options: HelperOptions): Translate {
   return (options.data as { root: { t: Translate } }).root.t;
@@ -11,6 +12,7 @@ function rootLocale(options: HelperOptions): string {
 }
 
 export const viewHelpers = {
+  ...formHelpers,
   /** {{t "ns:key" name=value}} — text in the request's language; Handlebars escapes the result. */
   t(key: string, options: HelperOptions) {
     return rootT(options)(key, options.hash);
@@ -18,10 +20,10 @@ export const viewHelpers = {
   eq: (a: unknown, b: unknown) => a === b,
   ne: (a: unknown, b: unknown) => a !== b,
   gt: (a: number, b: number) => a > b,
-  or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
-  and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
+  /** Like JS `||` and `&&`: the deciding value itself, so `value=(or typed default)` and `error=(and isMine errors.note)` work. */
+  or: (...args: unknown[]) => args.slice(0, -1).reduce((a, b) => a || b),
+  and: (...args: unknown[]) => args.slice(0, -1).reduce((a, b) => a && b),
   not: (a: unknown) => !a,
-  includes: (list: unknown, value: unknown) => Array.isArray(list) && list.map(String).includes(String(value)),
   formatDate(value: unknown, options: HelperOptions) {
     return formatDate(value, rootLocale(options), "date");
   },

@@ -4,7 +4,7 @@
 import type { FieldErrors } from "../../errors.ts";
 import { localizedField, namePath, type Locale, type Translate } from "../../platform/i18n.ts";
 import { fieldId } from "../../web/forms.ts";
-import { ADOPTION_RESULTS, CASE_LIMITS } from "./casework.schemas.ts";
+import { CASE_LIMITS } from "./casework.schemas.ts";
 import type { CaseView } from "./case-page.service.ts";
 
 export type CaseFormName = "return" | "extension" | "note" | "reply";
@@ -56,7 +56,6 @@ export function caseViewModel(opts: {
     note: formView(opts.form, "note", t, params),
     reply: formView(opts.form, "reply", t, params),
   };
-  const replyValues = forms.reply.values;
   const title = r.title;
   return {
     title: opts.form ? `${t("casework:case.errorTitlePrefix")}${title}` : title,
@@ -95,7 +94,6 @@ export function caseViewModel(opts: {
     roleLabel: view.permissions.role ? t(`casework:role.${view.permissions.role}`) : null,
     forms,
     errorList: [...forms.return.errorList, ...forms.extension.errorList, ...forms.note.errorList, ...forms.reply.errorList],
-    adoptionOptions: ADOPTION_RESULTS.map((value) => ({ value, label: t(`casework:adoption.${value}`), selected: replyValues.adoption === value })),
     limits: { ...CASE_LIMITS, extensionMax: opts.extensionMaxWorkingDays },
     reminderDays: opts.reminderDays,
     returnWindowDays: opts.returnWindowDays,

@@ -11,6 +11,7 @@ import { canApply } from "../lifecycle/index.ts";
 import { describeRoutingReason, type RoutingFacts } from "../routing/index.ts";
 import * as repo from "./decisions.repository.ts";
 import { assertOfficeStaff } from "./office-staff.ts";
+import { REFERRAL_CHANNELS } from "./coordination.schemas.ts";
 
 export interface PanelModel {
   suggestion: { id: number; trackingCode: string; title: string; status: SuggestionStatus; important: boolean };
@@ -55,7 +56,7 @@ export type CoordinatorPanel = ReturnType<typeof createCoordinatorPanel>;
 /** The panel's view model, with the router's reason in the reader's words. */
 export function panelView(model: PanelModel, t: Translate, locale: string) {
   const { routing, ...coordinator } = model.coordinator;
-  return { ...coordinator, routingReasonText: describeRoutingReason(routing, t, locale) };
+  return { ...coordinator, routingReasonText: describeRoutingReason(routing, t, locale), referralChannels: REFERRAL_CHANNELS };
 }
 
 /** `{ coordinator }` for the case page: the panel for the office's staff, nothing for an official. */

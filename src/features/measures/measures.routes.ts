@@ -10,7 +10,7 @@ import { translatorOf } from "../../web/pages.ts";
 import { requireStaff, staffOf } from "../auth/index.ts";
 import { normalizeTrackingCode, TRACKING_CODE_PATTERN } from "../submissions/index.ts";
 import { choiceLabel } from "./measures.panel.ts";
-import { FIELD_ORDER, LIMITS, MEASURE_TYPES, measureFormValues, parseLinkForm, parseMeasureForm, type MeasureFieldErrors } from "./measures.schemas.ts";
+import { FIELD_ORDER, LIMITS, measureFormValues, parseLinkForm, parseMeasureForm, type MeasureFieldErrors } from "./measures.schemas.ts";
 import { MeasureInputError } from "./measures.service.ts";
 
 /** Messages in the reader's language, and the summary at the top of the form in page order. */
@@ -45,7 +45,6 @@ export function measureRoutes(c: Container, csrf: Csrf): Router {
       values,
       errors,
       errorList,
-      types: MEASURE_TYPES.map((type) => ({ value: type, label: t("measures:kind", { context: type }), selected: values.type === type })),
       limits: LIMITS,
       today: service.today(),
     });

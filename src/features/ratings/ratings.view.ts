@@ -41,7 +41,8 @@ export function ratingPanelView(
       state.kind === "rated"
         ? { ...state.rating, stars: stars(state.rating.score), label: t("ratings:scoreOf", { score: state.rating.score, max: RATING_LIMITS.scoreMax }) }
         : null,
-    scores: SCORES.map((score) => ({ score, label: t(`ratings:score.${score}`), checked: values.score === String(score) })),
+    // The chosen one is marked by the form partial from values.score.
+    scores: SCORES.map((score) => ({ value: score, label: t(`ratings:score.${score}`) })),
     values,
     errors,
     errorList,
