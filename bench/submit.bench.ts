@@ -123,6 +123,7 @@ async function main(): Promise<void> {
       integrity: { badResponses, paced303: countOf(paced, 303), pacedStored, ours303, suggestions, submitters, events, emails, base303, baseRows, complete, oursStored, baseStored }, warmUps: all.slice(0, targets.length) });
     if (badResponses > 0 || !complete || !oursStored || !baseStored) throw new Error("integrity check failed: see the line above");
   } finally {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
     for (const p of procs.reverse()) await p.stop();
     await clearRedis();
     await pool.end();

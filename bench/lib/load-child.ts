@@ -54,7 +54,7 @@ process.once("message", (spec: LoadSpec) => {
       rps: result.requests.average,
       latencyMs: {
         p50: result.latency.p50,
-        p95: percentile(times, 95),
+        p95: Math.round(percentile(times, 95) * 10) / 10,
         p99: result.latency.p99,
         max: result.latency.max,
         mean: result.latency.mean,
