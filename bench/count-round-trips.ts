@@ -12,6 +12,8 @@ import { loadConfig } from "../src/config.ts";
 import { createContainer } from "../src/container.ts";
 import { createApp } from "../src/app.ts";
 import { createRouteSuggestionProcessor } from "../workers/processors/route-suggestion.ts";
+import { createSendEmailProcessor } from "../workers/processors/send-email.ts";
+import { startSmtpSink } from "./lib/smtp-sink.ts";
 
 type Recorded = { pg: string[]; redis: string[] };
 const recorded: Recorded = { pg: [], redis: [] };
@@ -50,7 +52,8 @@ async function record<T>(label: string, fn: () => Promise<T>): Promise<T> {
 
 const db = await prepareDatabase();
 await clearRedis();
-const c = createContainer(loadConfig(appEnv()), { name: "count" });
+const sink = await startSmtpSink();
+const c = createContainer(loadConfig(appEnv({ SMTP_URL: sink.url })), { name: "count" });
 try {
   const app = createApp(c);
   const agent = request.agent(app);
@@ -68,8 +71,16 @@ try {
   await route({ data: { suggestionId: first.id } }); // loads jieba's dictionary
   const outcome = await record("route-suggestion (auto-assign, steady state)", () => route({ data: { suggestionId: second.id } }));
   console.log(`  outcome: ${JSON.stringify(outcome)}`);
+
+  const send = createSendEmailProcessor(c);
+  const [mail1, mail2] = await db.emailMessage.findMany({ orderBy: { id: "asc" }, select: { id: true } });
+  if (!mail1 || !mail2) throw new Error("no emails to send");
+  await send({ data: { emailId: mail1.id } }); // compiles the templates
+  const sent = await record("send-email (acknowledgement, steady state)", () => send({ data: { emailId: mail2.id } }));
+  console.log(`  outcome: ${JSON.stringify(sent)}`);
 } finally {
   await clearRedis();
   await c.close();
+  await sink.close();
   await db.$disconnect();
 }
