@@ -6,8 +6,8 @@
 //
 //   npx tsx bench/pages.bench.ts     BENCH_DURATION=5 BENCH_SUGGESTIONS=100000 BENCH_CONNECTIONS BENCH_DATABASE_URL
 //                                    BENCH_REDIS_PREFIX BENCH_PORT (app; baseline on +1) BENCH_CPU_PROF_DIR
-import { BENCH, appEnv, clearRedis, prepareDatabase } from "./lib/setup.ts";
-import { startProcess, waitForHttp, type Proc } from "./lib/processes.ts";
+import { BENCH, startWebAndBaseline, clearRedis, prepareDatabase } from "./lib/setup.ts";
+import type { Proc } from "./lib/processes.ts";
 import { failures, formatLine, runLoad, type LoadSpec, type LoadSummary } from "./lib/load.ts";
 import { FORM_URLENCODED, openPage, urlencoded } from "./lib/forms.ts";
 import { fillSuggestions } from "./lib/fill.ts";
@@ -47,15 +47,9 @@ async function main(): Promise<void> {
   // A suggestion in handling, so the tracking page shows its history.
   const tracked = await db.suggestion.findFirstOrThrow({ where: { status: "IN_HANDLING" }, orderBy: { id: "desc" }, select: { trackingCode: true } });
 
-  const appUrl = `http://127.0.0.1:${BENCH.port}`;
-  const baseUrl = `http://127.0.0.1:${BENCH.port + 1}`;
   const procs: Proc[] = [];
   try {
-    const web = startProcess("web", "src/server.ts", appEnv(), { cpuProfDir: BENCH.cpuProfDir });
-    procs.push(web);
-    const baseline = startProcess("baseline", "bench/baseline/page-server.ts", { PORT: String(BENCH.port + 1) });
-    procs.push(baseline);
-    await Promise.all([waitForHttp(`${appUrl}/healthz`, web), waitForHttp(`${baseUrl}/healthz`, baseline)]);
+    const { appUrl, baseUrl } = await startWebAndBaseline(procs, "bench/baseline/page-server.ts");
 
     const visitor = await openPage(`${appUrl}/track`);
     const staffCookie = await signIn(appUrl, official.email);

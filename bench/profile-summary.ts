@@ -48,32 +48,24 @@ function summarize(file: string, top: number, after: string | undefined): void {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  // The distinct functions on each node's stack, computed once per node.
-  const stackKeys = new Map<number, string[]>();
-  const keysOf = (id: number): string[] => {
-    const hit = stackKeys.get(id);
-    if (hit) return hit;
-    const node = byId.get(id);
-    if (!node) return [];
-    const up = parent.has(id) ? keysOf(parent.get(id) as number) : [];
-    const k = key(node.callFrame);
-    const keys = up.includes(k) ? up : [...up, k];
-    stackKeys.set(id, keys);
-    return keys;
+  /** The distinct labels (functions, owners) on each node's stack, computed once per node. */
+  const distinctOnStack = (label: (frame: CallFrame) => string) => {
+    const memo = new Map<number, string[]>();
+    const of = (id: number): string[] => {
+      const hit = memo.get(id);
+      if (hit) return hit;
+      const node = byId.get(id);
+      if (!node) return [];
+      const up = parent.has(id) ? of(parent.get(id) as number) : [];
+      const l = label(node.callFrame);
+      const list = up.includes(l) ? up : [...up, l];
+      memo.set(id, list);
+      return list;
+    };
+    return of;
   };
-
-  const ownersOnStack = new Map<number, string[]>();
-  const ownersOf = (id: number): string[] => {
-    const hit = ownersOnStack.get(id);
-    if (hit) return hit;
-    const node = byId.get(id);
-    if (!node) return [];
-    const up = parent.has(id) ? ownersOf(parent.get(id) as number) : [];
-    const o = owner(node.callFrame);
-    const list = up.includes(o) ? up : [...up, o];
-    ownersOnStack.set(id, list);
-    return list;
-  };
+  const keysOf = distinctOnStack(key);
+  const ownersOf = distinctOnStack(owner);
 
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();

@@ -88,8 +88,8 @@ async function main(): Promise<void> {
       const worker = startProcess("worker", "workers/index.ts", appEnv({ SMTP_URL: sink.url }), { cpuProfDir: BENCH.cpuProfDir });
       procs.push(worker);
       const started = Date.now();
-      let routedMs = 0;
-      let emailsWhileRouting = 0;
+      let routedMs: number;
+      let emailsWhileRouting: number;
       try {
         await waitUntil("the worker to route every suggestion", async () => (await db.suggestion.count({ where: { routingState: "PENDING" } })) === 0, TIMEOUT_MS, 100);
         routedMs = Date.now() - started;

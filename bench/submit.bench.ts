@@ -6,8 +6,8 @@
 //
 //   npx tsx bench/submit.bench.ts      BENCH_DURATION=10 BENCH_CONNECTIONS=50 BENCH_DATABASE_URL BENCH_REDIS_PREFIX
 //                                      BENCH_PORT (app; baseline on +1) BENCH_CPU_PROF_DIR (profile the web process)
-import { BENCH, appEnv, benchPool, clearRedis, prepareDatabase } from "./lib/setup.ts";
-import { startProcess, waitForHttp, type Proc } from "./lib/processes.ts";
+import { BENCH, startWebAndBaseline, benchPool, clearRedis, prepareDatabase } from "./lib/setup.ts";
+import type { Proc } from "./lib/processes.ts";
 import { countOf, failures, formatLine, runLoad, type LoadSpec, type LoadSummary } from "./lib/load.ts";
 import { everydayFields, FORM_URLENCODED, openPage, urlencoded } from "./lib/forms.ts";
 import { header, median, ratio, writeResult } from "./lib/report.ts";
@@ -28,15 +28,9 @@ async function main(): Promise<void> {
     category_id int NOT NULL, region_id int NOT NULL, problem text NOT NULL, proposal text NOT NULL, real_name text NOT NULL, phone text NOT NULL,
     email text, consent_publish boolean NOT NULL, hide_identity boolean NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
 
-  const appUrl = `http://127.0.0.1:${BENCH.port}`;
-  const baseUrl = `http://127.0.0.1:${BENCH.port + 1}`;
   const procs: Proc[] = [];
   try {
-    const web = startProcess("web", "src/server.ts", appEnv(), { cpuProfDir: BENCH.cpuProfDir });
-    procs.push(web);
-    const baseline = startProcess("baseline", "bench/baseline/submit-server.ts", { PORT: String(BENCH.port + 1), DATABASE_URL: BENCH.databaseUrl });
-    procs.push(baseline);
-    await Promise.all([waitForHttp(`${appUrl}/healthz`, web), waitForHttp(`${baseUrl}/healthz`, baseline)]);
+    const { appUrl, baseUrl } = await startWebAndBaseline(procs, "bench/baseline/submit-server.ts", { DATABASE_URL: BENCH.databaseUrl });
 
     // One browser session: the form page sets the visitor and CSRF cookies; every post carries them and the token.
     const session = await openPage(`${appUrl}/suggestions/new`);

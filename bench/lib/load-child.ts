@@ -17,6 +17,9 @@ function options(spec: LoadSpec): autocannon.Options {
     headers: spec.headers ?? {},
     connections: spec.connections,
     duration: spec.durationSec,
+    // autocannon's default of 10 s counts a slow answer on a starved machine as lost; 30 s is nearer what a browser
+    // waits. A timeout is still reported as an error.
+    timeout: 30,
     ...(spec.amount ? { amount: spec.amount } : {}),
     ...(spec.overallRate ? { overallRate: spec.overallRate } : {}),
     ...(spec.body !== undefined ? { body: spec.body } : {}),

@@ -5,6 +5,7 @@ import { Redis } from "ioredis";
 import { ensureDatabase, migrateDeploy } from "../../src/cli/database.ts";
 import { createDb, type Db } from "../../src/platform/db.ts";
 import { seedDemoData } from "../../prisma/seed.ts";
+import { startProcess, waitForHttp, type Proc } from "./processes.ts";
 
 export const BENCH = {
   databaseUrl: process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/golden_ideas_bench",
@@ -70,4 +71,19 @@ export async function clearRedis(): Promise<void> {
 
 export function benchPool(max = 4): pg.Pool {
   return new pg.Pool({ connectionString: BENCH.databaseUrl, max });
+}
+
+/**
+ * The app's web process (profiled when BENCH_CPU_PROF_DIR is set) and a baseline server on the next port, both
+ * answering; pushed onto `procs` as they start so the caller's `finally` stops whatever did start.
+ */
+export async function startWebAndBaseline(procs: Proc[], baselineEntry: string, baselineEnv: Record<string, string> = {}) {
+  const appUrl = `http://127.0.0.1:${BENCH.port}`;
+  const baseUrl = `http://127.0.0.1:${BENCH.port + 1}`;
+  const web = startProcess("web", "src/server.ts", appEnv(), { cpuProfDir: BENCH.cpuProfDir });
+  procs.push(web);
+  const baseline = startProcess("baseline", baselineEntry, { PORT: String(BENCH.port + 1), ...baselineEnv });
+  procs.push(baseline);
+  await Promise.all([waitForHttp(`${appUrl}/healthz`, web), waitForHttp(`${baseUrl}/healthz`, baseline)]);
+  return { appUrl, baseUrl };
 }
