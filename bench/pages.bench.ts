@@ -91,12 +91,12 @@ async function main(): Promise<void> {
       runs.push({ round: r, baseline: base, pages: results });
     }
 
-    const baseP95 = median(runs.map((r) => r.baseline.latencyMs.p95));
+    const baseP95 = Math.round(median(runs.map((r) => r.baseline.latencyMs.p95)) * 10) / 10;
     const baseRps = median(runs.map((r) => r.baseline.rps));
     console.log(`result (median of ${ROUNDS} rounds; baseline ${baseRps.toFixed(0)} req/s, p95 ${baseP95} ms; target p95 < ${TARGET_P95_MS} ms):`);
     const summary = pages.map((p, i) => {
       const own = runs.map((r) => r.pages[i] as LoadSummary);
-      const p95 = median(own.map((s) => s.latencyMs.p95));
+      const p95 = Math.round(median(own.map((s) => s.latencyMs.p95)) * 10) / 10;
       const rps = median(own.map((s) => s.rps));
       const line = { page: p.label, rps, p50: median(own.map((s) => s.latencyMs.p50)), p95, p99: median(own.map((s) => s.latencyMs.p99)), rpsRatio: ratio(rps, baseRps), meetsTarget: p95 < TARGET_P95_MS };
       console.log(`  ${p.label.padEnd(52)} ${rps.toFixed(0).padStart(6)} req/s  p95 ${String(p95).padStart(4)} ms  ratio ${line.rpsRatio.toFixed(2)}  ${line.meetsTarget ? "meets" : "misses"} the target`);

@@ -54,10 +54,12 @@ async function main(): Promise<void> {
     const rounds: { baseline: LoadSummary; ours: LoadSummary; multipart: LoadSummary }[] = [];
     for (let r = 1; r <= ROUNDS; r++) {
       console.log(`round ${r}:`);
+      // The baseline first; the two real runs swap places every round, so neither always follows the baseline's burst.
+      const order = r % 2 === 1 ? [1, 2] : [2, 1];
       const results: LoadSummary[] = [];
-      for (const t of targets) {
-        const s = await runLoad(t);
-        results.push(s);
+      for (const i of [0, ...order]) {
+        const s = await runLoad(targets[i] as LoadSpec);
+        results[i] = s;
         all.push(s);
         const base = results[0];
         console.log(formatLine(s, base && s !== base ? `  ratio ${ratio(s.rps, base.rps).toFixed(2)}` : ""));
