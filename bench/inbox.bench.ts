@@ -1,73 +1,23 @@
-// Does the department inbox stay fast deep into a big department's list? 100,000 suggestions (two in five led
-// by one department, one in ten with an assisting department) go into a throwaway database; then the app's own
-// keyset query (casework/inbox.repository.ts findInboxRows) fetches page 1 and page 500, and the same query written
-// the naive way (OFFSET) fetches page 500 on the same data. The ratios are the result; times vary by machine.
+// Does the department inbox query stay fast deep into a big department's list? 100,000 suggestions (bench/lib/fill.ts)
+// go into the bench database; then the app's own keyset query (casework/inbox.repository.ts findInboxRows) fetches page 1
+// and page 500, and the same query written the naive way (OFFSET) fetches page 500 on the same data, alternated
+// twice. This times single queries (median of 21, no concurrent load), so it runs in-process; the inbox PAGE under
+// load is measured by bench/pages.bench.ts. The ratios are the result; times vary by machine.
 //
-//   npx tsx bench/inbox.bench.ts            (BENCH_DATABASE_URL to use another throwaway database,
-//                                            BENCH_SUGGESTIONS to change the 100,000)
-//   npm run bench                           (bench/submit.bench.ts, then this one)
+//   npx tsx bench/inbox.bench.ts            (BENCH_DATABASE_URL, BENCH_SUGGESTIONS to change the 100,000)
 import { performance } from "node:perf_hooks";
-import { ensureDatabase, migrateDeploy } from "../src/cli/database.ts";
-import { createDb, type Db } from "../src/platform/db.ts";
+import type { Db } from "../src/platform/db.ts";
 import { Prisma } from "../src/generated/prisma/client.ts";
 import { findInboxRows, type InboxPageQuery } from "../src/features/casework/inbox.repository.ts";
 import { encodeCursor, INBOX_PAGE_SIZE } from "../src/features/casework/casework.schemas.ts";
-import { seedDemoData } from "../prisma/seed.ts";
+import { prepareDatabase } from "./lib/setup.ts";
+import { fillSuggestions } from "./lib/fill.ts";
+import { header, median, writeResult } from "./lib/report.ts";
 
-const URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/gi_bench_inbox";
 const SUGGESTIONS = Number(process.env.BENCH_SUGGESTIONS ?? 100_000);
 const DEEP_PAGE = 500;
 const RUNS = 21;
-
-async function reset(db: Db): Promise<void> {
-  const tables = await db.$queryRaw<{ tablename: string }[]>`
-    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
-  await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
-}
-
-async function fill(db: Db): Promise<number> {
-  await seedDemoData(db, { historicalSuggestions: 0 });
-  const departments = (await db.department.findMany({ orderBy: { id: "asc" }, select: { id: true } })).map((d) => d.id);
-  const categories = (await db.category.findMany({ select: { id: true } })).map((c) => c.id);
-  const regions = (await db.region.findMany({ where: { level: "COUNTY" }, select: { id: true } })).map((r) => r.id);
-  const rounds = (await db.collectionRound.findMany({ select: { id: true } })).map((r) => r.id);
-  const bench = departments[0];
-  if (bench === undefined) throw new Error("no departments were seeded");
-  const others = departments.slice(1);
-
-  // One statement per table (INSERT … SELECT generate_series): the data is made by PostgreSQL, not sent over.
-  await db.$executeRaw`
-    INSERT INTO "Suggestion" ("trackingCode", kind, "roundId", title, problem, proposal, "categoryId", "regionId", status,
-                              "submittedAt", "screeningDueAt", "replyDueAt", "routingState", "leadDepartmentId")
-    SELECT 'BENCH-' || g,
-           CASE WHEN g % 7 = 0 THEN 'ROUND' ELSE 'EVERYDAY' END::"SuggestionKind",
-           CASE WHEN g % 7 = 0 THEN (${rounds}::int[])[1 + g % cardinality(${rounds}::int[])] END,
-           '关于改进第' || g || '项公共服务的建议', '办事需要反复提交相同材料。', '建议推行一次告知、一表申请。',
-           (${categories}::int[])[1 + g % cardinality(${categories}::int[])],
-           (${regions}::int[])[1 + g % cardinality(${regions}::int[])],
-           (CASE WHEN g % 20 < 12 THEN 'REPLIED' WHEN g % 20 < 14 THEN 'CLOSED' WHEN g % 20 < 17 THEN 'IN_HANDLING'
-                 WHEN g % 20 < 19 THEN 'ASSIGNED' ELSE 'EXTENDED' END)::"SuggestionStatus",
-           ts, ts + interval '7 days', ts + interval '21 days' + (g % 97) * interval '1 minute', 'ROUTED',
-           CASE WHEN g % 5 < 2 THEN ${bench} ELSE (${others}::int[])[1 + g % cardinality(${others}::int[])] END
-      FROM generate_series(1, ${SUGGESTIONS}) g,
-           LATERAL (SELECT (now() AT TIME ZONE 'UTC') - (g % 365) * interval '1 day' - (g % 1440) * interval '1 minute' AS ts) t`;
-  await db.$executeRaw`
-    INSERT INTO "Assignment" ("suggestionId", "departmentId", role, status, "assignedAt", "dueAt", "acceptedAt")
-    SELECT s.id, s."leadDepartmentId", 'LEAD',
-           (CASE s.status WHEN 'ASSIGNED' THEN 'PENDING' WHEN 'REPLIED' THEN 'REPLIED' WHEN 'CLOSED' THEN 'REPLIED' ELSE 'ACCEPTED' END)::"AssignmentStatus",
-           s."submittedAt" + interval '1 day', s."replyDueAt",
-           CASE WHEN s.status <> 'ASSIGNED' THEN s."submittedAt" + interval '2 days' END
-      FROM "Suggestion" s`;
-  await db.$executeRaw`
-    INSERT INTO "Assignment" ("suggestionId", "departmentId", role, status, "assignedAt", "dueAt")
-    SELECT s.id, CASE WHEN s."leadDepartmentId" = ${bench} THEN ${others[0] ?? bench}::int ELSE ${bench}::int END, 'ASSIST',
-           (CASE WHEN s.status IN ('REPLIED', 'CLOSED') THEN 'REPLIED' ELSE 'PENDING' END)::"AssignmentStatus",
-           s."submittedAt" + interval '1 day', s."replyDueAt"
-      FROM "Suggestion" s WHERE s.id % 10 = 3`;
-  await db.$executeRawUnsafe(`ANALYZE "Suggestion"`);
-  await db.$executeRawUnsafe(`ANALYZE "Assignment"`);
-  return bench;
-}
+const ROUNDS = 2;
 
 async function time(fn: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < 3; i++) await fn(); // warm the cache and the plan
@@ -99,13 +49,11 @@ async function explain(db: Db, sql: Prisma.Sql): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  await ensureDatabase(URL);
-  await migrateDeploy(URL);
-  const db = createDb(URL, 4);
+  const m = header(`department inbox query over ${SUGGESTIONS} suggestions: keyset vs OFFSET`, [`median of ${RUNS} runs per measurement, alternated ${ROUNDS}×`]);
+  const db = await prepareDatabase();
   try {
     const started = performance.now();
-    await reset(db);
-    const departmentId = await fill(db);
+    const departmentId = await fillSuggestions(db, SUGGESTIONS);
     const mine = await db.assignment.count({ where: { departmentId } });
     console.log(`data: ${SUGGESTIONS} suggestions, ${mine} assignments of the measured department (${((performance.now() - started) / 1000).toFixed(1)} s to build)`);
 
@@ -127,19 +75,24 @@ async function main(): Promise<void> {
     const viaOffset = ((await offsetQuery(db, all, offset)) as { assignmentId: number }[]).map((r) => r.assignmentId);
     if (JSON.stringify(viaKeyset) !== JSON.stringify(viaOffset)) throw new Error("keyset and OFFSET pages differ");
 
-    const page1 = await time(() => findInboxRows(db, all));
-    const keysetDeep = await time(() => findInboxRows(db, { ...all, after: cursor }));
-    const offsetDeep = await time(() => offsetQuery(db, all, offset));
-
     // The default view: what the department still has to do, nearest deadline first.
     const open: InboxPageQuery = {
       departmentId, assignmentStatuses: ["PENDING", "ACCEPTED"], suggestionStatuses: ["ASSIGNED", "IN_HANDLING", "EXTENDED"],
       direction: "asc", limit: INBOX_PAGE_SIZE,
     };
-    const openPage1 = await time(() => findInboxRows(db, open));
-
+    const samples: Record<string, number[]> = { page1: [], keysetDeep: [], offsetDeep: [], openPage1: [] };
+    for (let r = 0; r < ROUNDS; r++) {
+      samples.offsetDeep?.push(await time(() => offsetQuery(db, all, offset)));
+      samples.page1?.push(await time(() => findInboxRows(db, all)));
+      samples.keysetDeep?.push(await time(() => findInboxRows(db, { ...all, after: cursor })));
+      samples.openPage1?.push(await time(() => findInboxRows(db, open)));
+    }
+    const page1 = median(samples.page1 ?? []);
+    const keysetDeep = median(samples.keysetDeep ?? []);
+    const offsetDeep = median(samples.offsetDeep ?? []);
+    const openPage1 = median(samples.openPage1 ?? []);
     const ms = (n: number) => `${n.toFixed(2)} ms`;
-    console.log("\nmedian of %d runs", RUNS);
+    console.log(`\nmedian of ${RUNS} runs (median over ${ROUNDS} alternated rounds)`);
     console.log(`  keyset page 1 ("all")          ${ms(page1)}`);
     console.log(`  keyset page ${DEEP_PAGE} ("all")        ${ms(keysetDeep)}`);
     console.log(`  OFFSET page ${DEEP_PAGE} ("all")        ${ms(offsetDeep)}   (baseline)`);
@@ -153,6 +106,8 @@ async function main(): Promise<void> {
          AND (a."dueAt", a.id) < (${cursor.dueAt}::timestamp(3), ${cursor.id})
        ORDER BY a."dueAt" DESC, a.id DESC LIMIT ${INBOX_PAGE_SIZE + 1}`;
     console.log(`\nplan of keyset page ${DEEP_PAGE}:\n${await explain(db, keysetSql)}`);
+    writeResult("inbox", { bench: "inbox", at: new Date().toISOString(), machine: m, suggestions: SUGGESTIONS, runs: RUNS, rounds: ROUNDS,
+      medianMs: { page1, keysetDeep, offsetDeep, openPage1 }, samples, ratios: { keysetDeepOverPage1: keysetDeep / page1, offsetOverKeysetDeep: offsetDeep / keysetDeep } });
   } finally {
     await db.$disconnect();
   }

@@ -32,7 +32,8 @@ export function createApp(c: Container): Express {
   app.engine("hbs", engine(viewEngineOptions()));
   app.set("view engine", "hbs");
   app.set("views", VIEWS_DIR);
-  if (c.config.env === "production") app.enable("view cache");
+  // Not tied to NODE_ENV: `npm start` runs without it and must serve at production speed (see config.ts).
+  app.set("view cache", c.config.viewCache);
 
   app.use(
     pinoHttp({

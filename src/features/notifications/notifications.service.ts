@@ -56,8 +56,9 @@ export function createNotificationService(c: NotificationDeps, opts: { renderer?
     opts.renderer ??
     createEmailRenderer({
       site: { baseUrl: c.config.publicBaseUrl, screeningWorkingDays: c.config.deadlines.screeningWorkingDays },
-      // Template edits show up without a restart while developing.
-      cache: c.config.env !== "development",
+      // The same switch as the pages' (VIEW_CACHE=false while editing templates): `npm start` runs in development
+      // mode and must still not recompile every email.
+      cache: c.config.viewCache,
     });
 
   /**
