@@ -18,3 +18,4 @@ export {
   type SuggestionText,
 } from "./signature.ts";
 export { INDEX_SUGGESTION_JOB, indexSuggestionJobId, type IndexSuggestionData } from "./similarity.jobs.ts";
+export { CANDIDATES, POSTINGS_PER_TERM } from "./similarity.repository.ts";

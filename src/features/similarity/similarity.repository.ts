@@ -70,14 +70,28 @@ export interface ScoredCandidate {
 }
 
 /**
- * The stored suggestions most similar to a signature. Each query term reads its posting list through the
- * (term, suggestionId) primary key; the products of the weights summed per suggestion are exactly the cosine of
- * the two (normalised) signatures. Only suggestions above `minScore` are then joined to check status and date, so
- * the join touches a handful of rows, not every suggestion sharing a common word.
+ * Postings read per query term, strongest first. A term shared by thousands of suggestions contributes only
+ * through the ones where it weighs most, so a look-up reads at most MAX_TERMS × this many index entries however
+ * big the table grows; a duplicate's distinctive terms weigh heavily in it, which is what puts it in the first rows.
+ */
+export const POSTINGS_PER_TERM = 200;
+/** Suggestions rescored exactly from their signatures after the first pass. */
+export const CANDIDATES = 100;
+
+/**
+ * The stored suggestions most similar to a signature, in two passes within one statement:
+ * 1. for each term of the signature, its strongest postings from the (term, weight DESC, suggestionId) index (an
+ *    index-only scan of a bounded range), summed per suggestion into a partial score that ranks candidates;
+ * 2. the best candidates rescored exactly — the cosine over all their stored terms — then filtered by the threshold,
+ *    status and date, which therefore touch a hundred rows, not every suggestion sharing a common word.
+ * A filtered look-up (e.g. open suggestions only) whose best matches are all filtered out can come back short:
+ * the filter applies to the best CANDIDATES × 3 suggestions, not to all of them.
  */
 export async function findCandidates(db: DbClient, signature: Signature, filter: CandidateFilter): Promise<ScoredCandidate[]> {
   if (signature.terms.length === 0) return [];
   const exclude = filter.excludeSuggestionId ?? 0;
+  const filtered = filter.statuses !== undefined || filter.submittedAfter !== undefined;
+  const candidates = filtered ? CANDIDATES * 3 : CANDIDATES;
   const statuses = filter.statuses
     ? Prisma.sql`AND s.status::text = ANY(${[...filter.statuses]}::text[])`
     : Prisma.empty;
@@ -85,12 +99,28 @@ export async function findCandidates(db: DbClient, signature: Signature, filter:
   const rows = await db.$queryRaw<{ suggestionId: number; score: number }[]>`
     WITH q AS (
       SELECT * FROM unnest(${signature.terms}::text[], ${signature.weights}::float8[]) AS q(term, weight)
+    ), hits AS (
+      SELECT p."suggestionId", q.weight * p.weight AS part
+      FROM q CROSS JOIN LATERAL (
+        SELECT "suggestionId", weight FROM "SimilarityPosting"
+        WHERE term = q.term
+        ORDER BY weight DESC
+        LIMIT ${POSTINGS_PER_TERM}
+      ) p
+    ), candidates AS (
+      SELECT "suggestionId" FROM hits
+      WHERE "suggestionId" <> ${exclude}
+      GROUP BY "suggestionId"
+      ORDER BY SUM(part) DESC, "suggestionId" DESC
+      LIMIT ${candidates}
     ), scored AS (
-      SELECT p."suggestionId", SUM(p.weight * q.weight) AS score
-      FROM q JOIN "SimilarityPosting" p ON p.term = q.term
-      WHERE p."suggestionId" <> ${exclude}
-      GROUP BY p."suggestionId"
-      HAVING SUM(p.weight * q.weight) >= ${filter.minScore}
+      SELECT c."suggestionId", SUM(q.weight * t.weight) AS score
+      FROM candidates c
+      JOIN "SimilaritySignature" sig ON sig."suggestionId" = c."suggestionId"
+      CROSS JOIN LATERAL unnest(sig.terms, sig.weights) AS t(term, weight)
+      JOIN q ON q.term = t.term
+      GROUP BY c."suggestionId"
+      HAVING SUM(q.weight * t.weight) >= ${filter.minScore}
     )
     SELECT sc."suggestionId", sc.score::float8 AS score
     FROM scored sc JOIN "Suggestion" s ON s.id = sc."suggestionId"

@@ -1,6 +1,8 @@
 -- Similar-suggestion look-up (issue 12): one TF-IDF signature per suggestion and an inverted index over its terms.
--- A look-up reads the posting lists of a new text's terms through the (term, suggestionId) primary key and sums the
--- weights per suggestion: index-backed, never a scan of all signatures (bench/similar.bench.ts).
+-- A look-up reads, per term of the new text, the strongest postings from the (term, weight DESC, suggestionId) index
+-- (index-only, bounded per term), then rescores the best candidates exactly from their signatures: never a scan of
+-- the table, whatever its size (bench/similar.bench.ts). The primary key leads with suggestionId so that replacing a
+-- suggestion's postings needs no third index.
 -- CreateTable
 CREATE TABLE "SimilaritySignature" (
     "suggestionId" INTEGER NOT NULL,
@@ -15,15 +17,15 @@ CREATE TABLE "SimilaritySignature" (
 
 -- CreateTable
 CREATE TABLE "SimilarityPosting" (
-    "term" TEXT NOT NULL,
     "suggestionId" INTEGER NOT NULL,
+    "term" TEXT NOT NULL,
     "weight" REAL NOT NULL,
 
-    CONSTRAINT "SimilarityPosting_pkey" PRIMARY KEY ("term","suggestionId")
+    CONSTRAINT "SimilarityPosting_pkey" PRIMARY KEY ("suggestionId","term")
 );
 
 -- CreateIndex
-CREATE INDEX "SimilarityPosting_suggestionId_idx" ON "SimilarityPosting"("suggestionId");
+CREATE INDEX "SimilarityPosting_term_weight_suggestionId_idx" ON "SimilarityPosting"("term", "weight" DESC, "suggestionId");
 
 -- AddForeignKey
 ALTER TABLE "SimilaritySignature" ADD CONSTRAINT "SimilaritySignature_suggestionId_fkey" FOREIGN KEY ("suggestionId") REFERENCES "Suggestion"("id") ON DELETE CASCADE ON UPDATE CASCADE;
