@@ -28,7 +28,7 @@ const NOT_AFTER_ALNUM = "(?<![0-9A-Za-z])";
 const NOT_BEFORE_DIGIT = "(?![0-9])";
 const NOT_BEFORE_ALNUM = "(?![0-9A-Za-z])";
 /** A run of digits followed by a unit is a quantity (13800000000元), whatever it looks like. */
-const NOT_A_QUANTITY = "(?!\\s?[年月日号元万亿%％路室栋楼层户人次个条米])";
+const NOT_A_QUANTITY = "(?!\\s?(?:[年月日号万亿%％路室栋楼层户人次个条米]|元(?!旦)))";
 /** Separators people put between digit groups. */
 const SEP = "[ \\-]";
 const COUNTRY = `(?:(?:\\+|00)\\s?86${SEP}?|\\(\\+?86\\)\\s?)`;
