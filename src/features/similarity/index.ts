@@ -18,4 +18,4 @@ export {
   type SuggestionText,
 } from "./signature.ts";
 export { INDEX_SUGGESTION_JOB, indexSuggestionJobId, type IndexSuggestionData } from "./similarity.jobs.ts";
-export { CANDIDATES, POSTINGS_PER_TERM } from "./similarity.repository.ts";
+export { CANDIDATES, POSTINGS_PER_STRONG_TERM, POSTINGS_PER_TERM, STRONG_TERMS } from "./similarity.repository.ts";

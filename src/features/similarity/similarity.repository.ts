@@ -70,18 +70,23 @@ export interface ScoredCandidate {
 }
 
 /**
- * Postings read per query term, strongest first. A term shared by thousands of suggestions contributes only
- * through the ones where it weighs most, so a look-up reads at most MAX_TERMS × this many index entries however
- * big the table grows; a duplicate's distinctive terms weigh heavily in it, which is what puts it in the first rows.
+ * Postings read per query term, strongest first. A look-up reads at most STRONG_TERMS × POSTINGS_PER_STRONG_TERM +
+ * (MAX_TERMS − STRONG_TERMS) × POSTINGS_PER_TERM index entries (≈ 11,000) however big the table grows.
+ * The new text's strongest terms are its rarest words, where a duplicate shows: they are read deep (for a word
+ * fewer than 1,000 suggestions use, completely); a common word contributes only through the suggestions where it
+ * weighs most. bench/similar.bench.ts measures what this costs against the exact query.
  */
-export const POSTINGS_PER_TERM = 200;
+export const POSTINGS_PER_TERM = 100;
+export const STRONG_TERMS = 8;
+export const POSTINGS_PER_STRONG_TERM = 1_000;
 /** Suggestions rescored exactly from their signatures after the first pass. */
-export const CANDIDATES = 100;
+export const CANDIDATES = 200;
 
 /**
  * The stored suggestions most similar to a signature, in two passes within one statement:
  * 1. for each term of the signature, its strongest postings from the (term, weight DESC, suggestionId) index (an
- *    index-only scan of a bounded range), summed per suggestion into a partial score that ranks candidates;
+ *    index-only scan of a bounded range, see POSTINGS_PER_TERM), summed per suggestion into a partial score that
+ *    ranks candidates;
  * 2. the best candidates rescored exactly — the cosine over all their stored terms — then filtered by the threshold,
  *    status and date, which therefore touch a hundred rows, not every suggestion sharing a common word.
  * A filtered look-up (e.g. open suggestions only) whose best matches are all filtered out can come back short:
@@ -98,14 +103,14 @@ export async function findCandidates(db: DbClient, signature: Signature, filter:
   const after = filter.submittedAfter ? Prisma.sql`AND s."submittedAt" >= ${filter.submittedAfter}` : Prisma.empty;
   const rows = await db.$queryRaw<{ suggestionId: number; score: number }[]>`
     WITH q AS (
-      SELECT * FROM unnest(${signature.terms}::text[], ${signature.weights}::float8[]) AS q(term, weight)
+      SELECT * FROM unnest(${signature.terms}::text[], ${signature.weights}::float8[]) WITH ORDINALITY AS q(term, weight, rank)
     ), hits AS (
       SELECT p."suggestionId", q.weight * p.weight AS part
       FROM q CROSS JOIN LATERAL (
         SELECT "suggestionId", weight FROM "SimilarityPosting"
         WHERE term = q.term
         ORDER BY weight DESC
-        LIMIT ${POSTINGS_PER_TERM}
+        LIMIT CASE WHEN q.rank <= ${STRONG_TERMS}::int THEN ${POSTINGS_PER_STRONG_TERM}::int ELSE ${POSTINGS_PER_TERM}::int END
       ) p
     ), candidates AS (
       SELECT "suggestionId" FROM hits

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { UnrecoverableError } from "bullmq";
 import type { Container } from "../../../src/container.ts";
 import {
-  computeSignature, cosine, createSimilarityService, indexedText, POSTINGS_PER_TERM, SIGNATURE_VERSION,
+  computeSignature, cosine, createSimilarityService, indexedText, POSTINGS_PER_STRONG_TERM, SIGNATURE_VERSION,
   type SimilarityService,
 } from "../../../src/features/similarity/index.ts";
 import { createIndexSuggestionProcessor } from "../../../workers/processors/index-suggestion.ts";
@@ -137,7 +137,7 @@ describe("similar-suggestion look-up", () => {
   it("when a word is shared by more suggestions than a look-up reads per word, then the duplicate is still found first", async () => {
     // Many copies of one suggestion about bus stops, all sharing 公交 with the draft, written straight in SQL.
     const filler = computeSignature(indexedText({ title: SUGGESTIONS["bus-late.d"]!.title, problem: SUGGESTIONS["bus-late.d"]!.body, proposal: "" }));
-    const copies = POSTINGS_PER_TERM + 50;
+    const copies = POSTINGS_PER_STRONG_TERM + 50;
     const { id: template } = await insertPendingSuggestion(c.db, { title: "候车亭", problem: "候车亭", proposal: "" });
     await c.db.$executeRaw`
       INSERT INTO "Suggestion" ("trackingCode", kind, title, problem, proposal, "categoryId", "regionId", status,
@@ -154,7 +154,7 @@ describe("similar-suggestion look-up", () => {
       SELECT s.id, t.term, t.weight FROM "Suggestion" s,
              unnest(${filler.terms}::text[], ${filler.weights}::real[]) AS t(term, weight)
        WHERE s."trackingCode" LIKE 'COPY-%'`;
-    expect(await c.db.similarityPosting.count({ where: { term: "公交" } })).toBeGreaterThan(POSTINGS_PER_TERM);
+    expect(await c.db.similarityPosting.count({ where: { term: "公交" } })).toBeGreaterThan(POSTINGS_PER_STRONG_TERM);
 
     const duplicate = await stored("bus-late.b");
     const found = await similarity.findSimilarToText(SUGGESTIONS["bus-late.a"]!);
