@@ -26,6 +26,8 @@ async function stored(key: string, extra: { submittedAt?: Date } = {}): Promise<
 }
 
 beforeAll(() => {
+  // Loads jieba's dictionary and IDF table once, outside the tests' timeouts (seconds on a busy machine).
+  computeSignature(SUGGESTIONS["heating.a"]!);
   c = createTestContainer();
   similarity = createSimilarityService(c);
   indexJob = createIndexSuggestionProcessor(c);

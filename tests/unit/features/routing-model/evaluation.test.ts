@@ -8,7 +8,7 @@
 // The demo texts are 89 templates whose lead departments were produced by the routing rules themselves, so the
 // rules score near 1 by construction and a random split mostly tests memorised templates; real accuracy is only
 // known once coordinators have confirmed real assignments.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { evaluate, train, type TrainingExample } from "../../../../src/features/routing-model/index.ts";
 import { planHistory } from "../../../../prisma/seed-data/history.ts";
 import { createRng } from "../../../../prisma/seed-data/prng.ts";
@@ -41,9 +41,13 @@ function demoExamples(): Example[] {
     .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
 }
 
-describe("routing model on the demo history", () => {
-  const examples = demoExamples();
+// Planning the demo history and loading jieba take seconds on a busy machine: done once, outside the timeouts.
+let examples: Example[] = [];
+beforeAll(() => {
+  examples = demoExamples();
+}, 120_000);
 
+describe("routing model on the demo history", () => {
   it("when trained on the older 80 % and tested on the newer 20 %, then accuracy holds the reported level", () => {
     expect(examples.length).toBe(225);
     const cut = Math.floor(examples.length * 0.8);
@@ -51,7 +55,7 @@ describe("routing model on the demo history", () => {
     const heldOut = examples.slice(cut);
     expect(evaluate(model, heldOut).accuracy).toBeGreaterThanOrEqual(0.733 - MARGIN);
     expect(evaluate(model, heldOut.filter((e) => e.round === null)).accuracy).toBeGreaterThanOrEqual(0.917 - MARGIN);
-  });
+  }, 60_000);
 
   it("when whole templates are held out, then accuracy on texts never seen holds the reported level", () => {
     const templates = [...new Set(examples.map((e) => e.template ?? ""))].sort();
@@ -65,5 +69,5 @@ describe("routing model on the demo history", () => {
       correct += result.correct;
     }
     expect(correct / examples.length).toBeGreaterThanOrEqual(0.533 - MARGIN);
-  });
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createPredictor, train, type RoutingModel, type TrainingExample } from "../../../../src/features/routing-model/index.ts";
 
 const EXAMPLES: TrainingExample[] = [
@@ -11,6 +11,11 @@ const EXAMPLES: TrainingExample[] = [
   { text: "课后服务内容单一，建议学校开设兴趣课程", departmentCode: "EDU", facets: ["category=EDUCATION"] },
   { text: "学生近视率高，学校应保证户外活动时间", departmentCode: "EDU", facets: ["category=EDUCATION"] },
 ];
+
+// Loading jieba's dictionary takes seconds on a busy machine: done once, outside the tests' timeouts.
+beforeAll(() => {
+  train(EXAMPLES);
+}, 120_000);
 
 describe("routing model (naive Bayes)", () => {
   it("when trained, then the model is plain JSON with its version, date, vocabulary and per-department counts", () => {

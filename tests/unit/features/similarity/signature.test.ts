@@ -1,10 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { computeSignature, cosine, MAX_TERMS } from "../../../../src/features/similarity/index.ts";
 
 const HEATING = {
   title: "关于解决老旧小区冬季供暖温度不达标的建议",
   body: "今年冬天室内温度经常只有14到16度，达不到18度的标准。建议入户测温，对长期不达标的住户退还部分供暖费。",
 };
+
+// Loading jieba's dictionary and IDF table takes seconds on a busy machine: done once, outside the tests' timeouts.
+beforeAll(() => {
+  computeSignature(HEATING);
+}, 120_000);
 
 describe("text signature", () => {
   it("when a text is signed, then its weights form a unit vector, strongest first, and the text scores 1 with itself", () => {
