@@ -1,0 +1,21 @@
+// Front door of the similarity feature: the only module other features, the workers and the benches import.
+export {
+  createSimilarityService,
+  indexedText,
+  type IndexOutcome,
+  type SimilarityDeps,
+  type SimilarityService,
+  type SimilarOptions,
+  type SimilarSuggestion,
+} from "./similarity.service.ts";
+export {
+  computeSignature,
+  cosine,
+  MAX_TERMS,
+  SIGNATURE_VERSION,
+  SIMILAR_THRESHOLD,
+  type Signature,
+  type SuggestionText,
+} from "./signature.ts";
+export { INDEX_SUGGESTION_JOB, indexSuggestionJobId, type IndexSuggestionData } from "./similarity.jobs.ts";
+export { CANDIDATES, POSTINGS_PER_STRONG_TERM, POSTINGS_PER_TERM, STRONG_TERMS } from "./similarity.repository.ts";

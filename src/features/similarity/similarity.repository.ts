@@ -1,0 +1,136 @@
+// Reads and writes of the similarity index. Every function takes the root client or a transaction client.
+import { Prisma } from "../../generated/prisma/client.ts";
+import type { SuggestionStatus } from "../../generated/prisma/enums.ts";
+import type { DbClient } from "../../platform/db.ts";
+import type { Signature } from "./signature.ts";
+
+export interface SuggestionToIndex {
+  id: number;
+  title: string;
+  problem: string;
+  proposal: string;
+  signature: { version: number; textHash: string } | null;
+}
+
+export function findSuggestionToIndex(db: DbClient, id: number): Promise<SuggestionToIndex | null> {
+  // No submitter: the index is built from the suggestion's own text only.
+  return db.suggestion.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      problem: true,
+      proposal: true,
+      similaritySignature: { select: { version: true, textHash: true } },
+    },
+  }).then((row) => row && {
+    id: row.id, title: row.title, problem: row.problem, proposal: row.proposal, signature: row.similaritySignature,
+  });
+}
+
+export async function findStoredSignature(db: DbClient, suggestionId: number): Promise<(Signature & { version: number }) | null> {
+  return db.similaritySignature.findUnique({
+    where: { suggestionId },
+    select: { version: true, terms: true, weights: true },
+  });
+}
+
+/**
+ * Replaces the suggestion's signature and its postings. Three statements: run it inside a transaction, where the
+ * upsert's row lock also serialises two jobs indexing the same suggestion.
+ */
+export async function saveSignature(
+  db: DbClient, suggestionId: number, signature: Signature, meta: { version: number; textHash: string; indexedAt: Date },
+): Promise<void> {
+  const data = { ...meta, terms: signature.terms, weights: signature.weights };
+  await db.similaritySignature.upsert({ where: { suggestionId }, create: { suggestionId, ...data }, update: data });
+  await db.similarityPosting.deleteMany({ where: { suggestionId } });
+  if (signature.terms.length > 0) {
+    await db.similarityPosting.createMany({
+      data: signature.terms.map((term, i) => ({ term, suggestionId, weight: signature.weights[i] ?? 0 })),
+    });
+  }
+}
+
+export interface CandidateFilter {
+  /** At most this many, best first. */
+  limit: number;
+  /** Scores below this are not returned. */
+  minScore: number;
+  /** The suggestion the look-up is for, which would otherwise find itself. */
+  excludeSuggestionId?: number;
+  statuses?: readonly SuggestionStatus[];
+  submittedAfter?: Date;
+}
+
+export interface ScoredCandidate {
+  suggestionId: number;
+  /** Cosine similarity of the two signatures, in [0, 1]. */
+  score: number;
+}
+
+/**
+ * Postings read per query term, strongest first. A look-up reads at most STRONG_TERMS × POSTINGS_PER_STRONG_TERM +
+ * (MAX_TERMS − STRONG_TERMS) × POSTINGS_PER_TERM index entries (≈ 11,000) however big the table grows.
+ * The new text's strongest terms are its rarest words, where a duplicate shows: they are read deep (for a word
+ * fewer than 1,000 suggestions use, completely); a common word contributes only through the suggestions where it
+ * weighs most. bench/similar.bench.ts measures what this costs against the exact query.
+ */
+export const POSTINGS_PER_TERM = 100;
+export const STRONG_TERMS = 8;
+export const POSTINGS_PER_STRONG_TERM = 1_000;
+/** Suggestions rescored exactly from their signatures after the first pass. */
+export const CANDIDATES = 200;
+
+/**
+ * The stored suggestions most similar to a signature, in two passes within one statement:
+ * 1. for each term of the signature, its strongest postings from the (term, weight DESC, suggestionId) index (an
+ *    index-only scan of a bounded range, see POSTINGS_PER_TERM), summed per suggestion into a partial score that
+ *    ranks candidates;
+ * 2. the best candidates rescored exactly — the cosine over all their stored terms — then filtered by the threshold,
+ *    status and date, which therefore touch a hundred rows, not every suggestion sharing a common word.
+ * A filtered look-up (e.g. open suggestions only) whose best matches are all filtered out can come back short:
+ * the filter applies to the best CANDIDATES × 3 suggestions, not to all of them.
+ */
+export async function findCandidates(db: DbClient, signature: Signature, filter: CandidateFilter): Promise<ScoredCandidate[]> {
+  if (signature.terms.length === 0) return [];
+  const exclude = filter.excludeSuggestionId ?? 0;
+  const filtered = filter.statuses !== undefined || filter.submittedAfter !== undefined;
+  const candidates = filtered ? CANDIDATES * 3 : CANDIDATES;
+  const statuses = filter.statuses
+    ? Prisma.sql`AND s.status::text = ANY(${[...filter.statuses]}::text[])`
+    : Prisma.empty;
+  const after = filter.submittedAfter ? Prisma.sql`AND s."submittedAt" >= ${filter.submittedAfter}` : Prisma.empty;
+  const rows = await db.$queryRaw<{ suggestionId: number; score: number }[]>`
+    WITH q AS (
+      SELECT * FROM unnest(${signature.terms}::text[], ${signature.weights}::float8[]) WITH ORDINALITY AS q(term, weight, rank)
+    ), hits AS (
+      SELECT p."suggestionId", q.weight * p.weight AS part
+      FROM q CROSS JOIN LATERAL (
+        SELECT "suggestionId", weight FROM "SimilarityPosting"
+        WHERE term = q.term
+        ORDER BY weight DESC
+        LIMIT CASE WHEN q.rank <= ${STRONG_TERMS}::int THEN ${POSTINGS_PER_STRONG_TERM}::int ELSE ${POSTINGS_PER_TERM}::int END
+      ) p
+    ), candidates AS (
+      SELECT "suggestionId" FROM hits
+      WHERE "suggestionId" <> ${exclude}
+      GROUP BY "suggestionId"
+      ORDER BY SUM(part) DESC, "suggestionId" DESC
+      LIMIT ${candidates}
+    ), scored AS (
+      SELECT c."suggestionId", SUM(q.weight * t.weight) AS score
+      FROM candidates c
+      JOIN "SimilaritySignature" sig ON sig."suggestionId" = c."suggestionId"
+      CROSS JOIN LATERAL unnest(sig.terms, sig.weights) AS t(term, weight)
+      JOIN q ON q.term = t.term
+      GROUP BY c."suggestionId"
+      HAVING SUM(q.weight * t.weight) >= ${filter.minScore}
+    )
+    SELECT sc."suggestionId", sc.score::float8 AS score
+    FROM scored sc JOIN "Suggestion" s ON s.id = sc."suggestionId"
+    WHERE TRUE ${statuses} ${after}
+    ORDER BY sc.score DESC, sc."suggestionId" DESC
+    LIMIT ${filter.limit}`;
+  return rows.map((r) => ({ suggestionId: Number(r.suggestionId), score: Math.min(1, Number(r.score)) }));
+}
