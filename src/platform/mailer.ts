@@ -20,7 +20,10 @@ export interface Mailer {
  */
 export function createMailer(opts: { smtpUrl: string | undefined; from: string; mailDir: string }): Mailer {
   if (opts.smtpUrl) {
-    const transport = nodemailer.createTransport(opts.smtpUrl);
+    // Pooled: a burst's acknowledgements reuse a few open connections instead of one SMTP conversation (TCP,
+    // greeting, EHLO, QUIT) per email, which was a sixth of the worker's CPU (bench/PROFILE.md). An SMTP_URL that
+    // says `?pool=false` or sets maxConnections keeps its own choice.
+    const transport = nodemailer.createTransport({ url: opts.smtpUrl, pool: true, maxConnections: 4 });
     return {
       async send(mail) {
         const info = await transport.sendMail({ from: opts.from, ...mail });
