@@ -1,5 +1,6 @@
-// The worker process (`npm run worker`): one BullMQ Worker per queue, the job schedulers (sweep, deadline scan), one sweep at
-// start-up, and a graceful close on SIGTERM/SIGINT. Any number of these may run against the same Redis.
+// The worker process (`npm run worker`): one BullMQ Worker per queue of WORKER_QUEUES (all by default), the job
+// schedulers (sweep, deadline scan) and one sweep at start-up where it runs the maintenance queue, and a graceful
+// close on SIGTERM/SIGINT. Any number of these may run against the same Redis.
 import { loadConfig } from "../src/config.ts";
 import { createContainer } from "../src/container.ts";
 import { createRedis } from "../src/platform/redis.ts";
@@ -40,8 +41,10 @@ connection.on("ready", () => {
   redisDown = false;
 });
 
-const set = startWorkers(c, connection);
+const set = startWorkers(c, connection, { queues: [...config.workerQueues] });
 log.info({ queues: set.workers.map((w) => w.name), prefix: config.redisPrefix }, "worker started");
+/** The schedulers and the start-up sweep belong to the processes that run the maintenance queue. */
+const runsMaintenance = config.workerQueues.includes("maintenance");
 
 let stopping = false;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
@@ -85,7 +88,7 @@ async function startUp(): Promise<void> {
     log.warn({ err: (err as Error).message }, "start-up sweep failed; the scheduled sweep will catch up");
   }
 }
-void startUp();
+if (runsMaintenance) void startUp();
 
 async function shutdown(signal: string): Promise<void> {
   if (stopping) {
