@@ -49,3 +49,26 @@ describe("the office's notes on the tracking page", () => {
     expect(en.text).toContain("Note from the collection office: 您反映的是邻里之间的纠纷");
   });
 });
+
+describe("a suggestion that was not accepted", () => {
+  it("when the citizen tracks it, then the page shows the outcome, the reason and where to go instead, not 尚未确定（正在甄别）", async () => {
+    const s = await insertSuggestion(ctx.c.db, { status: "SCREENING" });
+    const client = await coordinator(ctx.app);
+    expect((await client.post(`/staff/suggestions/${s.id}/not-accept`, { reason: "COMPLAINT_OR_REQUEST", note: "请通过 12345 热线反映。" })).status).toBe(303);
+
+    const zh = await track(s.trackingCode);
+    expect(zh.text).not.toContain("尚未确定");
+    expect(zh.text).not.toContain("正在甄别");
+    expect(zh.text).toContain("处理结果");
+    expect(zh.text).toContain("未予受理");
+    expect(zh.text).toContain("原因：属于申诉求决、检举控告类事项");
+    expect(zh.text).toContain("12345 政务服务便民热线");
+    expect(zh.text).toContain("信访部门");
+
+    const en = await track(s.trackingCode, "en");
+    expect(en.text).toContain("Outcome");
+    expect(en.text).toContain("did not accept it");
+    expect(en.text).toContain("12345 government service hotline");
+    expect(en.text).not.toContain("Not decided yet");
+  });
+});
