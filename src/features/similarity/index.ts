@@ -17,5 +17,4 @@ export {
   type Signature,
   type SuggestionText,
 } from "./signature.ts";
-export { INDEX_SUGGESTION_JOB, indexSuggestionJobId, type IndexSuggestionData } from "./similarity.jobs.ts";
-export { CANDIDATES, POSTINGS_PER_STRONG_TERM, POSTINGS_PER_TERM, STRONG_TERMS } from "./similarity.repository.ts";
+export { CANDIDATES, PUBLISHED_STATUSES, POSTINGS_PER_STRONG_TERM, POSTINGS_PER_TERM, STRONG_TERMS } from "./similarity.repository.ts";
