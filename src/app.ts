@@ -20,6 +20,7 @@ import { healthRoutes } from "./features/health/index.ts";
 import { homeRoutes } from "./features/home/index.ts";
 import { measureRoutes, measuresCasePanel } from "./features/measures/index.ts";
 import { roundRoutes } from "./features/rounds/index.ts";
+import { similarityRoutes } from "./features/similarity/index.ts";
 import { submissionRoutes } from "./features/submissions/index.ts";
 import { trackingRoutes } from "./features/tracking/index.ts";
 
@@ -67,6 +68,7 @@ export function createApp(c: Container): Express {
   app.use(healthRoutes(c));
   app.use(csrf.provide);
   app.use(homeRoutes(c));
+  app.use(similarityRoutes(c, csrf));
   app.use(submissionRoutes(c, csrf));
   app.use(roundRoutes(c, csrf));
   app.use(trackingRoutes(c, csrf));

@@ -18,3 +18,5 @@ export {
   type SuggestionText,
 } from "./signature.ts";
 export { CANDIDATES, PUBLISHED_STATUSES, POSTINGS_PER_STRONG_TERM, POSTINGS_PER_TERM, STRONG_TERMS } from "./similarity.repository.ts";
+export { similarityRoutes, DRAFT_HINTS_PATH, DRAFT_HINTS_PER_MINUTE } from "./similarity.routes.ts";
+export { createDraftHints, type Draft, type DraftHints, type PublishedMatch } from "./draft-hints.ts";

@@ -1,0 +1,51 @@
+// What the public may read of a published suggestion (see PUBLISHED_STATUSES): its text, its lead reply and the
+// submitter's name — the name only so that it can be masked wherever it appears, never shown.
+import type { AdoptionResult } from "../../generated/prisma/enums.ts";
+import type { DbClient } from "../../platform/db.ts";
+
+export interface PublishedSuggestion {
+  id: number;
+  title: string;
+  problem: string;
+  proposal: string;
+  submittedAt: Date;
+  /** For masking only. */
+  submitterName: string | null;
+  reply: {
+    body: string;
+    explanation: string;
+    adoption: AdoptionResult;
+    createdAt: Date;
+    department: { name: string; nameEn: string };
+  } | null;
+}
+
+export async function findPublished(db: DbClient, ids: readonly number[]): Promise<PublishedSuggestion[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.suggestion.findMany({
+    where: { id: { in: [...ids] }, submitter: { consentPublish: true } },
+    select: {
+      id: true,
+      title: true,
+      problem: true,
+      proposal: true,
+      submittedAt: true,
+      submitter: { select: { realName: true } },
+      replies: {
+        where: { isLead: true },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { body: true, explanation: true, adoption: true, createdAt: true, department: { select: { name: true, nameEn: true } } },
+      },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    problem: r.problem,
+    proposal: r.proposal,
+    submittedAt: r.submittedAt,
+    submitterName: r.submitter?.realName ?? null,
+    reply: r.replies[0] ?? null,
+  }));
+}
