@@ -1,6 +1,7 @@
-// What the public may read of a published suggestion (see PUBLISHED_STATUSES): its text, its lead reply and the
-// submitter's name — the name only so that it can be masked wherever it appears, never shown.
-import type { AdoptionResult } from "../../generated/prisma/enums.ts";
+// What the similar-suggestion lists show of each match: for the public, a published suggestion (see PUBLISHED_STATUSES)
+// — its text, its lead reply and the submitter's name, the name only so that it can be masked wherever it appears,
+// never shown; for coordinators, a summary.
+import type { AdoptionResult, SuggestionStatus } from "../../generated/prisma/enums.ts";
 import type { DbClient } from "../../platform/db.ts";
 
 export interface PublishedSuggestion {
@@ -48,4 +49,21 @@ export async function findPublished(db: DbClient, ids: readonly number[]): Promi
     submitterName: r.submitter?.realName ?? null,
     reply: r.replies[0] ?? null,
   }));
+}
+
+export interface SuggestionSummary {
+  id: number;
+  trackingCode: string;
+  title: string;
+  status: SuggestionStatus;
+  submittedAt: Date;
+}
+
+/** What the coordinators' panel lists of each similar suggestion (staff see the text unmasked, as on the case page). */
+export async function findSummaries(db: DbClient, ids: readonly number[]): Promise<SuggestionSummary[]> {
+  if (ids.length === 0) return [];
+  return db.suggestion.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, trackingCode: true, title: true, status: true, submittedAt: true },
+  });
 }
