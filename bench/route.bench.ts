@@ -1,7 +1,7 @@
 // Routing throughput, measured the honest way: N suggestions are committed through the real submission path (the
 // app's own web process, autocannon in another) while no worker runs; then the real worker process
 // (workers/index.ts, NODE_ENV=production, LOG_LEVEL=warn) is started alone, as `npm start` starts it (one process for
-// routing and maintenance, one for email), with email delivery to an SMTP sink in this process, and routes them. Its rate is taken from the span of the suggestions' routedAt. The baseline is a bare
+// routing and maintenance, one for email and indexing), with email delivery to an SMTP sink in this process, and routes them. Its rate is taken from the span of the suggestions' routedAt. The baseline is a bare
 // BullMQ worker process at the same concurrency whose processor does one `pg` UPDATE by id, measured the same way
 // (span of its own timestamps). Baseline and real worker are alternated twice.
 //
@@ -85,10 +85,10 @@ async function main(): Promise<void> {
         throw new Error(`expected ${N} stored and queued suggestions: ${countOf(submitted, 303)} × 303, ${pending} pending, ${waiting} jobs waiting`);
       }
       const sentBefore = sink.received();
-      // As `npm start` runs them (src/cli/start.ts): routing + maintenance in one process, email in another.
+      // As `npm start` runs them (src/cli/start.ts): routing + maintenance in one process, email + indexing in another.
       const worker = startProcess("worker", "workers/index.ts", appEnv({ SMTP_URL: sink.url, WORKER_QUEUES: "routing,maintenance" }), { cpuProfDir: BENCH.cpuProfDir });
-      const mailer = startProcess("mailer", "workers/index.ts", appEnv({ SMTP_URL: sink.url, WORKER_QUEUES: "email" }), { cpuProfDir: BENCH.cpuProfDir });
-      procs.push(worker, mailer);
+      const background = startProcess("background", "workers/index.ts", appEnv({ SMTP_URL: sink.url, WORKER_QUEUES: "email,indexing" }), { cpuProfDir: BENCH.cpuProfDir });
+      procs.push(worker, background);
       const started = Date.now();
       let routedMs: number;
       let emailsWhileRouting: number;
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
         const expected = await db.emailMessage.count();
         await waitUntil("every email to be delivered", async () => sink.received() - sentBefore >= expected, TIMEOUT_MS, 200);
       } finally {
-        for (const p of [worker, mailer]) {
+        for (const p of [worker, background]) {
           await p.stop();
           procs.splice(procs.indexOf(p), 1);
         }

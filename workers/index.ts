@@ -1,6 +1,7 @@
-// The worker process (`npm run worker`): one BullMQ Worker per queue of WORKER_QUEUES (all by default), the job
-// schedulers (sweep, deadline scan) and one sweep at start-up where it runs the maintenance queue, and a graceful
-// close on SIGTERM/SIGINT. Any number of these may run against the same Redis.
+// The worker process (`npm run worker`): one BullMQ Worker per queue of WORKER_QUEUES (all by default); where it
+// runs the maintenance queue, the job schedulers (sweep, deadline scan) and one sweep at start-up and again whenever
+// Redis is reachable after an outage; a graceful close on SIGTERM/SIGINT. Any number of these may run against the
+// same Redis.
 import { loadConfig } from "../src/config.ts";
 import { createContainer } from "../src/container.ts";
 import { createRedis } from "../src/platform/redis.ts";
@@ -20,6 +21,8 @@ const SCAN_DEADLINES_EVERY_MS = 15 * 60_000;
 const SHUTDOWN_GRACE_MS = 30_000;
 
 const config = loadConfig();
+/** The schedulers and the sweeps belong to the processes that run the maintenance queue. */
+const runsMaintenance = config.workerQueues.includes("maintenance");
 const c = createContainer(config, { name: "worker" });
 const log = c.logger;
 
@@ -28,6 +31,11 @@ const log = c.logger;
 const connection = createRedis(config.redisUrl, "worker");
 const redisHost = new URL(config.redisUrl);
 let redisDown = false;
+/** Set when the connection closes; the next 'ready' then re-creates the schedulers (see ensureSchedules). */
+let lostSinceReady = false;
+connection.on("close", () => {
+  lostSinceReady = true;
+});
 connection.on("error", (err: Error) => {
   if (redisDown) return;
   redisDown = true;
@@ -39,12 +47,17 @@ connection.on("error", (err: Error) => {
 connection.on("ready", () => {
   if (redisDown) log.info("Redis is reachable again; processing resumes");
   redisDown = false;
+  // A Redis that restarted without persistence (or was failed over, or flushed) comes back without the job
+  // schedulers: nothing would sweep or scan deadlines again until a restart. Upserting them is idempotent, so
+  // this runs after every reconnect, and the sweep queues what was committed while Redis was away.
+  if (lostSinceReady) {
+    lostSinceReady = false;
+    ensureSchedules("reconnected");
+  }
 });
 
 const set = startWorkers(c, connection, { queues: [...config.workerQueues] });
 log.info({ queues: set.workers.map((w) => w.name), prefix: config.redisPrefix }, "worker started");
-/** The schedulers and the start-up sweep belong to the processes that run the maintenance queue. */
-const runsMaintenance = config.workerQueues.includes("maintenance");
 
 let stopping = false;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
@@ -78,17 +91,35 @@ async function scheduleJobs(): Promise<boolean> {
   return false;
 }
 
-async function startUp(): Promise<void> {
+async function scheduleAndSweep(why: "start-up" | "reconnected"): Promise<void> {
   if (!(await scheduleJobs())) return;
   // Work left over from a crash or a Redis outage should not wait for the first scheduled run.
   try {
     const result = await createSweepPendingProcessor(c)();
-    log.info(result, "start-up sweep done");
+    log.info({ ...result, why }, `${why} sweep done`);
   } catch (err) {
-    log.warn({ err: (err as Error).message }, "start-up sweep failed; the scheduled sweep will catch up");
+    log.warn({ err: (err as Error).message, why }, `${why} sweep failed; the scheduled sweep will catch up`);
   }
 }
-if (runsMaintenance) void startUp();
+
+let scheduling: Promise<void> | undefined;
+let again = false;
+/** One run at a time; a reconnect during a run asks for one more, since the run may have met the old Redis. */
+function ensureSchedules(why: "start-up" | "reconnected"): void {
+  if (!runsMaintenance) return;
+  if (scheduling) {
+    again = true;
+    return;
+  }
+  scheduling = scheduleAndSweep(why).finally(() => {
+    scheduling = undefined;
+    if (again && !stopping) {
+      again = false;
+      ensureSchedules("reconnected");
+    }
+  });
+}
+ensureSchedules("start-up");
 
 async function shutdown(signal: string): Promise<void> {
   if (stopping) {

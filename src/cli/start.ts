@@ -86,9 +86,10 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   run("web", "src/server.ts");
-  // Email in a process of its own: a burst's acknowledgements then do not take the router's CPU.
+  // Email and indexing (jieba) in a process of their own: a burst's emails and signatures then do not take the
+  // router's CPU.
   run("worker", "workers/index.ts", { WORKER_QUEUES: "routing,maintenance" });
-  run("mailer", "workers/index.ts", { WORKER_QUEUES: "email" });
+  run("background", "workers/index.ts", { WORKER_QUEUES: "email,indexing" });
 }
 
 main().catch((err: Error) => fail(`npm start failed: ${err.message}`));

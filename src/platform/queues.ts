@@ -8,6 +8,8 @@ export const QUEUES = {
   routing: "routing",
   email: "email",
   maintenance: "maintenance",
+  /** Text work on a saved suggestion (the similarity signature): CPU-bound jieba, kept off the routing queue. */
+  indexing: "indexing",
 } as const;
 
 export const JOBS = {
@@ -15,10 +17,18 @@ export const JOBS = {
   sendEmail: "send-email",
   sweepPending: "sweep-pending",
   scanDeadlines: "scan-deadlines",
+  indexSuggestion: "index-suggestion",
+  trainRoutingModel: "train-routing-model",
 } as const;
 
 export interface RouteSuggestionData { suggestionId: number }
 export interface SendEmailData { emailId: number }
+export interface IndexSuggestionData { suggestionId: number }
+
+/** Deterministic, so enqueueing the same suggestion twice (submission path + sweep) yields one job; no ':'. */
+export function indexSuggestionJobId(suggestionId: number): string {
+  return `index-suggestion-${suggestionId}`;
+}
 
 const RETRYING: JobsOptions = {
   attempts: 8,
@@ -35,6 +45,7 @@ export interface Queues {
   maintenance: Queue;
   /** Adds jobs of several queues in one Redis round trip (see Enqueuer.submitted). */
   producer: FlowProducer;
+  indexing: Queue;
   close(): Promise<void>;
 }
 
@@ -50,13 +61,15 @@ export function createQueues(connection: Redis, prefix: string, onError: (err: E
   const maintenance = make(QUEUES.maintenance);
   const producer = new FlowProducer({ connection, prefix });
   producer.on("error", onError);
+  const indexing = make(QUEUES.indexing);
   return {
     routing,
     email,
     maintenance,
+    indexing,
     producer,
     async close() {
-      await Promise.all([routing.close(), email.close(), maintenance.close(), producer.close()]);
+      await Promise.all([routing.close(), email.close(), maintenance.close(), indexing.close(), producer.close()]);
     },
   };
 }
@@ -66,11 +79,12 @@ export interface Enqueuer {
   routeSuggestion(suggestionId: number): Promise<boolean>;
   sendEmails(emailIds: number[]): Promise<boolean>;
   /**
-   * A new suggestion's routing job and its acknowledgement email's job in ONE Redis round trip (the submission's
+   * A new suggestion's routing job, indexing job and acknowledgement email's job in ONE Redis round trip (the submission's
    * hot path: two round trips were a sixth of the web process's CPU, see bench/PROFILE.md). The same job names,
-   * data, ids and options as routeSuggestion and sendEmails.
+   * data, ids and options as routeSuggestion, indexSuggestion and sendEmails.
    */
   submitted(suggestionId: number, emailIds: number[]): Promise<boolean>;
+  indexSuggestion(suggestionId: number): Promise<boolean>;
 }
 
 const ENQUEUE_TIMEOUT_MS = 1_500;
@@ -91,13 +105,19 @@ const routeJob = (suggestionId: number) => ({
   opts: { jobId: `route-suggestion-${suggestionId}` },
 });
 
+const indexJob = (suggestionId: number) => ({
+  name: JOBS.indexSuggestion,
+  data: { suggestionId } satisfies IndexSuggestionData,
+  opts: { jobId: indexSuggestionJobId(suggestionId) },
+});
+
 const emailJob = (emailId: number) => ({
   name: JOBS.sendEmail,
   data: { emailId } satisfies SendEmailData,
   opts: { jobId: `send-email-${emailId}` },
 });
 
-export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "producer">, logger: Logger, connected: () => boolean = () => true): Enqueuer {
+export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "indexing" | "producer">, logger: Logger, connected: () => boolean = () => true): Enqueuer {
   async function attempt(what: string, fn: () => Promise<unknown>): Promise<boolean> {
     // Known to be down: do not make the citizen wait for a timeout; the sweep enqueues it later.
     if (!connected()) {
@@ -118,16 +138,22 @@ export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "produ
         const job = routeJob(suggestionId);
         return queues.routing.add(job.name, job.data, job.opts);
       }),
+    indexSuggestion: (suggestionId) =>
+      attempt(`index-suggestion ${suggestionId}`, () => {
+        const job = indexJob(suggestionId);
+        return queues.indexing.add(job.name, job.data, job.opts);
+      }),
     sendEmails: async (emailIds) => {
       if (emailIds.length === 0) return true;
       return attempt(`send-email ${emailIds.join(",")}`, () => queues.email.addBulk(emailIds.map(emailJob)));
     },
     submitted: (suggestionId, emailIds) =>
-      attempt(`route-suggestion ${suggestionId}, send-email ${emailIds.join(",")}`, () => {
+      attempt(`route-suggestion, index-suggestion ${suggestionId}, send-email ${emailIds.join(",")}`, () => {
         // Jobs without children: a flow producer adds them as plain jobs, all in one MULTI. It does not apply the
         // queues' default options, so they are given here.
         const flows: FlowJob[] = [
           { ...routeJob(suggestionId), queueName: QUEUES.routing },
+          { ...indexJob(suggestionId), queueName: QUEUES.indexing },
           ...emailIds.map((id) => ({ ...emailJob(id), queueName: QUEUES.email })),
         ].map((job) => ({ ...job, opts: { ...RETRYING, ...job.opts } }));
         return queues.producer.addBulk(flows);

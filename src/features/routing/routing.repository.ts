@@ -12,6 +12,8 @@ export interface SuggestionToRoute {
   title: string;
   problem: string;
   proposal: string;
+  /** The language the citizen wrote in: their emails are in it. */
+  locale: string;
   status: SuggestionStatus;
   routingState: RoutingState;
   roundId: number | null;
@@ -60,7 +62,7 @@ export async function loadRoutingContext(db: DbClient, id: number): Promise<Rout
   }>(
     db,
     `WITH RECURSIVE s AS (
-       SELECT s.id, s."trackingCode", s.title, s.problem, s.proposal, s.status, s."routingState", s."roundId", s."categoryId",
+       SELECT s.id, s."trackingCode", s.title, s.problem, s.proposal, s.locale, s.status, s."routingState", s."roundId", s."categoryId",
               s."regionId", json_build_object('name', c.name, 'nameEn', c."nameEn") AS category,
               CASE WHEN r.id IS NULL THEN NULL
                    ELSE json_build_object('title', r.title, 'titleEn', r."titleEn", 'ownerDepartmentId', r."ownerDepartmentId") END AS round,
@@ -124,15 +126,18 @@ export interface RoutingCommit {
   replyDueAt: Date | null;
   /** One per transition, in order (see lifecycle's planTransitions). */
   events: { type: string; fromStatus: SuggestionStatus; toStatus: SuggestionStatus; departmentId: number | null; note: EventNote; internal: boolean }[];
-  /** The LEAD assignment, and its department's email, whose dedupe key ends with the new assignment's id. */
-  assignment: { departmentId: number; dueAt: Date; email: Omit<EmailDraft, "dedupeKey"> & { dedupeKeyPrefix: string } } | null;
+  /**
+   * The LEAD assignment and its emails, whose dedupe keys end with the new assignment's id. An email `toSubmitter`
+   * goes to the submitter's address, read by the statement (none when they left none; its `to` is ignored).
+   */
+  assignment: { departmentId: number; dueAt: Date; emails: (Omit<EmailDraft, "dedupeKey"> & { dedupeKeyPrefix: string; toSubmitter: boolean })[] } | null;
 }
 
 export interface RoutingCommitted {
   /** False when the routing was no longer PENDING or the status no longer `fromStatus`: nothing was written. */
   claimed: boolean;
   assignmentId: number | null;
-  emailId: number | null;
+  emailIds: number[];
 }
 
 /**
@@ -145,6 +150,7 @@ export interface RoutingCommitted {
 export async function commitRouting(db: DbClient, w: RoutingCommit): Promise<RoutingCommitted> {
   const e = w.events;
   const a = w.assignment;
+  const m = a?.emails ?? [];
   const rows = await sql<RoutingCommitted>(
     db,
     `WITH claimed AS (
@@ -167,11 +173,18 @@ export async function commitRouting(db: DbClient, w: RoutingCommit): Promise<Rou
        RETURNING id
      ), email AS (
        INSERT INTO "EmailMessage" ("dedupeKey", "toAddress", template, locale, data)
-       SELECT $20::text || assignment.id, $21, $22, $23, $24::jsonb FROM assignment
+       SELECT m.prefix || assignment.id, coalesce(sub.email, m.address), m.template, m.locale, m.data::jsonb
+       FROM assignment
+            CROSS JOIN unnest($20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::boolean[])
+                       WITH ORDINALITY AS m(prefix, address, template, locale, data, "toSubmitter", n)
+            LEFT JOIN "Submitter" sub ON m."toSubmitter" AND sub."suggestionId" = $1
+       WHERE NOT m."toSubmitter" OR coalesce(sub.email, '') <> ''
+       ORDER BY m.n
        ON CONFLICT ("dedupeKey") DO NOTHING
        RETURNING id
      )
-     SELECT EXISTS (SELECT 1 FROM claimed) AS claimed, (SELECT id FROM assignment) AS "assignmentId", (SELECT id FROM email) AS "emailId"`,
+     SELECT EXISTS (SELECT 1 FROM claimed) AS claimed, (SELECT id FROM assignment) AS "assignmentId",
+            (SELECT coalesce(json_agg(id ORDER BY id), '[]') FROM email) AS "emailIds"`,
     [
       w.suggestionId, w.record.routingState, w.record.routedAt, w.record.proposedDepartmentId, w.record.routingReason, w.toStatus,
       w.leadDepartmentId, w.replyDueAt, w.fromStatus,
@@ -180,8 +193,8 @@ export async function commitRouting(db: DbClient, w: RoutingCommit): Promise<Rou
       // When it happened, by the clock (as Prisma's @default(now()) wrote it); routedAt is the service's clock.
       new Date(),
       a?.departmentId ?? null, a?.dueAt ?? null,
-      a?.email.dedupeKeyPrefix ?? null, a?.email.to ?? null, a?.email.template ?? null, a?.email.locale ?? null,
-      a ? JSON.stringify(a.email.data) : null,
+      m.map((x) => x.dedupeKeyPrefix), m.map((x) => (x.toSubmitter ? null : x.to)), m.map((x) => x.template), m.map((x) => x.locale),
+      m.map((x) => JSON.stringify(x.data)), m.map((x) => x.toSubmitter),
     ],
   );
   const row = rows[0];

@@ -5,6 +5,7 @@ import type { Infrastructure } from "../../container.ts";
 import { ConflictError } from "../../errors.ts";
 import type { Deadlines } from "../deadlines/index.ts";
 import { EVENT_TYPE, planTransitions, type PlannedTransition } from "../lifecycle/index.ts";
+import { citizenEmail } from "../notifications/index.ts";
 import { ASSIGNED_DEDUPE_PREFIX, assignedEmailContent } from "./assigned-email.ts";
 import type { RoutingReason } from "./routing-reason.ts";
 import { routingBasis, routingNotes } from "./routing-notes.ts";
@@ -35,6 +36,11 @@ interface Decision {
   reason: RoutingReason;
 }
 
+
+/** Stands for the submitter's address in a draft: the routing statement reads the real one (see commitRouting). */
+const SUBMITTER_ADDRESS = "submitter@routing.invalid";
+/** The citizen's "accepted" email: this followed by the lead assignment's id, as the coordinators' acceptance. */
+const ACCEPTED_DEDUPE_PREFIX = "accepted-";
 
 export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokenizer } = {}): RoutingService {
   // jieba's dictionary takes ~200 ms to load: only when the first suggestion is routed.
@@ -124,21 +130,32 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
         assignment: {
           departmentId: department.id,
           dueAt,
-          email: {
-            dedupeKeyPrefix: ASSIGNED_DEDUPE_PREFIX,
-            ...assignedEmailContent({
-              assignment: { role: "LEAD" },
-              department,
-              suggestion: s,
-              region: regionPath.map((r) => r.name).join(" "),
-              dueAt,
-              publicBaseUrl: c.config.publicBaseUrl,
-            }),
-          },
+          emails: [
+            {
+              dedupeKeyPrefix: ASSIGNED_DEDUPE_PREFIX,
+              toSubmitter: false,
+              ...assignedEmailContent({
+                assignment: { role: "LEAD" },
+                department,
+                suggestion: s,
+                region: regionPath.map((r) => r.name).join(" "),
+                dueAt,
+                publicBaseUrl: c.config.publicBaseUrl,
+              }),
+            },
+            // The same "accepted" email a coordinator's acceptance sends (same key scheme: once per lead
+            // assignment). Only the outbox row reads the submitter's address, in the statement (none when they left
+            // none): the router itself never handles personal data.
+            ...citizenEmail(c.config.publicBaseUrl, { ...s, submitter: { email: SUBMITTER_ADDRESS } }, {
+              dedupeKey: ACCEPTED_DEDUPE_PREFIX,
+              template: "suggestion-accepted",
+              data: { leadDepartment: { name: department.name, nameEn: department.nameEn }, replyDueAt: dueAt.toISOString() },
+            }).map(({ dedupeKey, ...draft }) => ({ ...draft, dedupeKeyPrefix: dedupeKey, toSubmitter: true })),
+          ],
         },
       });
       if (result === null || result.assignmentId === null) return { kind: "skipped" };
-      const emailIds = result.emailId === null ? [] : [result.emailId];
+      const emailIds = result.emailIds;
 
       c.logger.info({ suggestionId, departmentId: department.id, ruleId: decision.reason.ruleId }, "suggestion assigned by the router");
       // After commit and best-effort: if Redis is down the sweep sends them later.

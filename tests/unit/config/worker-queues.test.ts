@@ -3,7 +3,7 @@ import { loadConfig } from "../../../src/config.ts";
 
 describe("WORKER_QUEUES", () => {
   it("when it is not set, then a worker process takes every queue", () => {
-    expect(loadConfig({}).workerQueues).toEqual(["routing", "email", "maintenance"]);
+    expect(loadConfig({}).workerQueues).toEqual(["routing", "email", "maintenance", "indexing"]);
   });
 
   it("when it names queues, then only those, in any spacing", () => {
