@@ -13,6 +13,7 @@ import { viewEngineOptions, VIEWS_DIR } from "./web/view-engine.ts";
 import { localeMiddleware } from "./web/middleware/locale.ts";
 import { createCsrf } from "./web/middleware/csrf.ts";
 import { errorHandler, notFoundHandler } from "./web/middleware/errors.ts";
+import { auditRoutes } from "./features/audit/index.ts";
 import { staffRoutes } from "./features/auth/index.ts";
 import { caseworkRoutes } from "./features/casework/index.ts";
 import { coordinationRoutes, coordinatorCasePanel } from "./features/coordination/index.ts";
@@ -72,7 +73,9 @@ export function createApp(c: Container): Express {
   app.use(trackingRoutes(c, csrf));
   // The case page shows the coordinators' and the policy measures' panels; casework knows neither feature.
   const casePanels = [coordinatorCasePanel(c.services.coordination.panel), measuresCasePanel(c.services.measures, c.logger)];
-  app.use(staffRoutes(c, csrf, [coordinationRoutes(c, csrf), measureRoutes(c, csrf), caseworkRoutes(c, csrf, casePanels)]));
+  // The administration (/admin/…) shares the staff session: its routers sit behind the same session middleware.
+  const adminRoutes = [auditRoutes(c, c.services.audit)];
+  app.use(staffRoutes(c, csrf, [coordinationRoutes(c, csrf), measureRoutes(c, csrf), caseworkRoutes(c, csrf, casePanels), ...adminRoutes]));
 
   app.use(notFoundHandler);
   app.use(errorHandler(c.logger));

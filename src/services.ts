@@ -1,6 +1,7 @@
 // Every feature's service, built once per process from the infrastructure (the composition root's second half, see
 // container.ts). The web process's routers and the worker's processors both take their services from here.
 import type { Infrastructure } from "./container.ts";
+import { createAuditService } from "./features/audit/index.ts";
 import { createAuthService } from "./features/auth/index.ts";
 import { createAttachmentService, createCasePageService, createDepartmentActionService, createInboxService } from "./features/casework/index.ts";
 import {
@@ -22,6 +23,7 @@ export function createServices(infra: Infrastructure) {
   const submissions = createSubmissionService(withDeadlines);
   return {
     deadlines,
+    audit: createAuditService(infra),
     auth: createAuthService({ db: infra.db, redis: infra.sessionRedis, redisPrefix: infra.config.redisPrefix }),
     submissions,
     rounds: createRoundService({ ...infra, submissions }),

@@ -1,5 +1,7 @@
 // Staff sessions live in Redis (express-session + connect-redis 7, which accepts the ioredis client we already
-// have; connect-redis 8+ only takes the `redis` package). Only /staff uses them, so the public path never needs Redis.
+// have; connect-redis 8+ only takes the `redis` package). Only /staff and /admin use them, so the public path never
+// needs Redis. The cookie's path is "/" because one session serves both trees (a browser sends a cookie only under its
+// path); the public pages receive it but never read it (no session middleware runs there).
 import session from "express-session";
 import RedisStore from "connect-redis";
 import type { Redis } from "ioredis";
@@ -13,6 +15,9 @@ declare module "express-session" {
 }
 
 export const SESSION_TTL_SECONDS = 8 * 3600;
+export const SESSION_COOKIE_PATH = "/";
+/** The trees behind a staff session. */
+export const STAFF_TREES = ["/staff", "/admin"];
 
 export function createSessionStore(redis: Redis, prefix: string): RedisStore {
   return new RedisStore({ client: redis, prefix: `${prefix}:sess:`, ttl: SESSION_TTL_SECONDS });
@@ -26,7 +31,7 @@ export function sessionMiddleware(config: Config, store: RedisStore) {
     resave: false,
     saveUninitialized: false,
     rolling: true,
-    cookie: { httpOnly: true, sameSite: "lax", secure: config.cookieSecure, maxAge: SESSION_TTL_SECONDS * 1000, path: "/staff" },
+    cookie: { httpOnly: true, sameSite: "lax", secure: config.cookieSecure, maxAge: SESSION_TTL_SECONDS * 1000, path: SESSION_COOKIE_PATH },
   });
 }
 
