@@ -17,6 +17,7 @@ import { auditRoutes } from "./features/audit/index.ts";
 import { staffRoutes } from "./features/auth/index.ts";
 import { caseworkRoutes } from "./features/casework/index.ts";
 import { coordinationRoutes, coordinatorCasePanel } from "./features/coordination/index.ts";
+import { directoryRoutes } from "./features/directory/index.ts";
 import { healthRoutes } from "./features/health/index.ts";
 import { homeRoutes } from "./features/home/index.ts";
 import { measureRoutes, measuresCasePanel } from "./features/measures/index.ts";
@@ -74,7 +75,7 @@ export function createApp(c: Container): Express {
   // The case page shows the coordinators' and the policy measures' panels; casework knows neither feature.
   const casePanels = [coordinatorCasePanel(c.services.coordination.panel), measuresCasePanel(c.services.measures, c.logger)];
   // The administration (/admin/…) shares the staff session: its routers sit behind the same session middleware.
-  const adminRoutes = [auditRoutes(c, c.services.audit)];
+  const adminRoutes = [auditRoutes(c, c.services.audit), directoryRoutes(c, csrf, c.services.directory)];
   app.use(staffRoutes(c, csrf, [coordinationRoutes(c, csrf), measureRoutes(c, csrf), caseworkRoutes(c, csrf, casePanels), ...adminRoutes]));
 
   app.use(notFoundHandler);

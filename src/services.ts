@@ -8,6 +8,7 @@ import {
   createCoordinatorPanel, createDecisionService, createExtensionDecisionService, createScreeningQueue, createSupervisionService,
 } from "./features/coordination/index.ts";
 import { createDeadlines } from "./features/deadlines/index.ts";
+import { createDirectoryService } from "./features/directory/index.ts";
 import { createMeasureService } from "./features/measures/index.ts";
 import { createNotificationService } from "./features/notifications/index.ts";
 import { createRatingService } from "./features/ratings/index.ts";
@@ -24,6 +25,7 @@ export function createServices(infra: Infrastructure) {
   return {
     deadlines,
     audit: createAuditService(infra),
+    directory: createDirectoryService(infra),
     auth: createAuthService({ db: infra.db, redis: infra.sessionRedis, redisPrefix: infra.config.redisPrefix }),
     submissions,
     rounds: createRoundService({ ...infra, submissions }),

@@ -34,7 +34,8 @@ export function findSuggestionToRoute(db: DbClient, id: number): Promise<Suggest
 
 export async function findActiveRules(db: DbClient): Promise<RuleInput[]> {
   return db.routingRule.findMany({
-    where: { active: true },
+    // A rule whose department was deactivated routes nothing: the next matching rule, or the coordinators, decide.
+    where: { active: true, department: { active: true } },
     orderBy: { id: "asc" },
     select: {
       id: true,
@@ -74,10 +75,11 @@ export interface DepartmentToNotify {
   name: string;
   nameEn: string;
   email: string;
+  active: boolean;
 }
 
 export function findDepartment(db: DbClient, id: number): Promise<DepartmentToNotify | null> {
-  return db.department.findUnique({ where: { id }, select: { id: true, name: true, nameEn: true, email: true } });
+  return db.department.findUnique({ where: { id }, select: { id: true, name: true, nameEn: true, email: true, active: true } });
 }
 
 export interface RoutingRecord {

@@ -72,12 +72,15 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
     if (s.routingState !== "PENDING") return { kind: "skipped" };
 
     const [rules, regionPath] = await Promise.all([repo.findActiveRules(c.db), repo.findRegionPath(c.db, s.regionId)]);
-    const decision = decide(s, rules, regionPath.map((r) => r.id));
-    const department = decision ? await repo.findDepartment(c.db, decision.departmentId) : null;
-    if (decision && department === null) {
+    const decided = decide(s, rules, regionPath.map((r) => r.id));
+    const found = decided ? await repo.findDepartment(c.db, decided.departmentId) : null;
+    if (decided && found === null) {
       // Rules reference departments by foreign key, so this is a race with an administrator's edit: try again.
-      throw new Error(`department ${decision.departmentId} of the routing decision for suggestion ${suggestionId} is gone`);
+      throw new Error(`department ${decided.departmentId} of the routing decision for suggestion ${suggestionId} is gone`);
     }
+    // Only a round's owner can be inactive here (rules to inactive departments are not loaded): the coordinators decide.
+    const decision = found?.active === false ? null : decided;
+    const department = decision ? found : null;
     const now = c.now();
     const routingReason = decision ? JSON.stringify(decision.reason) : null;
 
