@@ -11,6 +11,7 @@ import { createDeadlines } from "./features/deadlines/index.ts";
 import { createDirectoryService } from "./features/directory/index.ts";
 import { createMeasureService } from "./features/measures/index.ts";
 import { createNotificationService } from "./features/notifications/index.ts";
+import { createPeopleService } from "./features/people/index.ts";
 import { createRatingService } from "./features/ratings/index.ts";
 import { createReminderService } from "./features/reminders/index.ts";
 import { createRoundService } from "./features/rounds/index.ts";
@@ -26,6 +27,7 @@ export function createServices(infra: Infrastructure) {
     deadlines,
     audit: createAuditService(infra),
     directory: createDirectoryService(infra),
+    people: createPeopleService(infra),
     auth: createAuthService({ db: infra.db, redis: infra.sessionRedis, redisPrefix: infra.config.redisPrefix }),
     submissions,
     rounds: createRoundService({ ...infra, submissions }),

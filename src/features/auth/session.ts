@@ -39,3 +39,14 @@ export function sessionMiddleware(config: Config, store: RedisStore) {
 export function userSessionsKey(prefix: string, userId: number): string {
   return `${prefix}:user-sessions:${userId}`;
 }
+
+/**
+ * Ends every session of a user (deactivation, a new password set by invitation): the same keys the store writes
+ * (`<prefix>:sess:<sid>`). Sessions that Redis has already expired are simply absent.
+ */
+export async function endSessionsOf(redis: Redis, prefix: string, userId: number): Promise<number> {
+  const key = userSessionsKey(prefix, userId);
+  const sids = await redis.smembers(key);
+  await redis.del(key, ...sids.map((sid) => `${prefix}:sess:${sid}`));
+  return sids.length;
+}
