@@ -23,6 +23,7 @@ import { homeRoutes } from "./features/home/index.ts";
 import { measureRoutes, measuresCasePanel } from "./features/measures/index.ts";
 import { peopleRoutes } from "./features/people/index.ts";
 import { roundRoutes } from "./features/rounds/index.ts";
+import { ruleRoutes } from "./features/routing/index.ts";
 import { submissionRoutes } from "./features/submissions/index.ts";
 import { trackingRoutes } from "./features/tracking/index.ts";
 
@@ -76,7 +77,8 @@ export function createApp(c: Container): Express {
   // The case page shows the coordinators' and the policy measures' panels; casework knows neither feature.
   const casePanels = [coordinatorCasePanel(c.services.coordination.panel), measuresCasePanel(c.services.measures, c.logger)];
   // The administration (/admin/…) shares the staff session: its routers sit behind the same session middleware.
-  const adminRoutes = [auditRoutes(c, c.services.audit), directoryRoutes(c, csrf, c.services.directory), peopleRoutes(c, csrf, c.services.people)];
+  const adminRoutes = [auditRoutes(c, c.services.audit), directoryRoutes(c, csrf, c.services.directory), peopleRoutes(c, csrf, c.services.people),
+    ruleRoutes(c, csrf, c.services.routingRules)];
   app.use(staffRoutes(c, csrf, [coordinationRoutes(c, csrf), measureRoutes(c, csrf), caseworkRoutes(c, csrf, casePanels), ...adminRoutes]));
 
   app.use(notFoundHandler);

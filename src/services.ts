@@ -15,7 +15,7 @@ import { createPeopleService } from "./features/people/index.ts";
 import { createRatingService } from "./features/ratings/index.ts";
 import { createReminderService } from "./features/reminders/index.ts";
 import { createRoundService } from "./features/rounds/index.ts";
-import { createRoutingService } from "./features/routing/index.ts";
+import { createRoutingService, createRuleAdminService } from "./features/routing/index.ts";
 import { createSubmissionService } from "./features/submissions/index.ts";
 import { createTrackingService } from "./features/tracking/index.ts";
 
@@ -34,6 +34,7 @@ export function createServices(infra: Infrastructure) {
     tracking: createTrackingService(withDeadlines),
     ratings: createRatingService(withDeadlines),
     routing: createRoutingService(withDeadlines),
+    routingRules: createRuleAdminService(infra),
     notifications: createNotificationService(infra),
     reminders: createReminderService(withDeadlines),
     measures: createMeasureService(infra),

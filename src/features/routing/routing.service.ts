@@ -9,7 +9,8 @@ import { queueEmails } from "../notifications/index.ts";
 import { assignedEmail } from "./assigned-email.ts";
 import type { RoutingReason } from "./routing-reason.ts";
 import { routingBasis, routingNotes } from "./routing-notes.ts";
-import { createTokenizer, matchRule, type RuleInput, type Tokenizer } from "./rule-matcher.ts";
+import { decideRouting, type RoutingDecision } from "./routing-decision.ts";
+import { createTokenizer, type RuleInput, type Tokenizer } from "./rule-matcher.ts";
 import * as repo from "./routing.repository.ts";
 
 export type RoutingOutcome =
@@ -31,11 +32,6 @@ export interface RoutingService {
 
 export type RoutingDeps = Pick<Infrastructure, "db" | "config" | "logger" | "enqueuer" | "now"> & { deadlines: Deadlines };
 
-interface Decision {
-  departmentId: number;
-  reason: RoutingReason;
-}
-
 const SYSTEM_ACTOR = null;
 
 export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokenizer } = {}): RoutingService {
@@ -43,21 +39,9 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
   let tokenizer = opts.tokenizer;
   const getTokenizer = () => (tokenizer ??= createTokenizer());
 
-  function decide(s: repo.SuggestionToRoute, rules: RuleInput[], regionIds: number[]): Decision | null {
-    const match = matchRule(
-      rules,
-      { roundId: s.roundId, categoryId: s.categoryId, regionIds, text: [s.title, s.problem, s.proposal].join("\n") },
-      getTokenizer(),
-    );
-    // A round suggestion belongs to the round's owner even when nobody wrote a rule for the round.
-    if (s.round !== null && match?.reason.matchedRound !== true) {
-      return {
-        departmentId: s.round.ownerDepartmentId,
-        reason: { ruleId: null, ruleName: null, roundOwner: true, matchedRound: true, matchedKeywords: [] },
-      };
-    }
-    if (match === null) return null;
-    return { departmentId: match.rule.departmentId, reason: { ruleId: match.rule.id, ruleName: match.rule.name, ...match.reason } };
+  function decide(s: repo.SuggestionToRoute, rules: RuleInput[], regionIds: number[]): RoutingDecision | null {
+    const facts = { roundId: s.roundId, categoryId: s.categoryId, regionIds, text: [s.title, s.problem, s.proposal].join("\n") };
+    return decideRouting(rules, facts, s.round, getTokenizer());
   }
 
   /** "按分办规则“…”" or, for a round without a rule, "按专题征集“…”": the basis named in event notes. */
@@ -78,7 +62,7 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
       // Rules reference departments by foreign key, so this is a race with an administrator's edit: try again.
       throw new Error(`department ${decided.departmentId} of the routing decision for suggestion ${suggestionId} is gone`);
     }
-    // Only a round's owner can be inactive here (rules to inactive departments are not loaded): the coordinators decide.
+    // Deactivated between loading the rules and now: the coordinators decide.
     const decision = found?.active === false ? null : decided;
     const department = decision ? found : null;
     const now = c.now();
@@ -131,15 +115,13 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
           note: routingNotes.assigned(label, department, dueAt),
           set: { replyDueAt: dueAt },
         });
+        // The rule's assisting departments give their opinion to the lead by the same deadline (as a coordinator's
+        // assignment with assisting departments does); deactivated ones are left out.
+        const assists = await repo.createAssistAssignments(tx, { suggestionId: s.id, departmentIds: decision.assistDepartmentIds, assignedAt: now, dueAt });
+        const region = regionPath.map((r) => r.name).join(" ");
         const emailIds = await queueEmails(tx, [
-          assignedEmail({
-            assignment: { id: assignment.id, role: "LEAD" },
-            department,
-            suggestion: s,
-            region: regionPath.map((r) => r.name).join(" "),
-            dueAt,
-            publicBaseUrl: c.config.publicBaseUrl,
-          }),
+          assignedEmail({ assignment: { id: assignment.id, role: "LEAD" }, department, suggestion: s, region, dueAt, publicBaseUrl: c.config.publicBaseUrl }),
+          ...assists.map((a) => assignedEmail({ assignment: { id: a.id, role: "ASSIST" }, department: a.department, suggestion: s, region, dueAt, publicBaseUrl: c.config.publicBaseUrl })),
         ]);
         return { assignmentId: assignment.id, emailIds };
       }, TX_OPTIONS);
