@@ -3,7 +3,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { randomUUID } from "node:crypto";
-import express, { type Express } from "express";
+import express, { Router, type Express } from "express";
 import { engine } from "express-handlebars";
 import cookieParser from "cookie-parser";
 import helmet from "helmet";
@@ -17,6 +17,7 @@ import { auditRoutes } from "./features/audit/index.ts";
 import { staffRoutes } from "./features/auth/index.ts";
 import { caseworkRoutes } from "./features/casework/index.ts";
 import { coordinationRoutes, coordinatorCasePanel } from "./features/coordination/index.ts";
+import { calendarNotice, deadlineAdminRoutes } from "./features/deadlines/index.ts";
 import { directoryRoutes } from "./features/directory/index.ts";
 import { healthRoutes } from "./features/health/index.ts";
 import { homeRoutes } from "./features/home/index.ts";
@@ -77,9 +78,13 @@ export function createApp(c: Container): Express {
   // The case page shows the coordinators' and the policy measures' panels; casework knows neither feature.
   const casePanels = [coordinatorCasePanel(c.services.coordination.panel), measuresCasePanel(c.services.measures, c.logger)];
   // The administration (/admin/…) shares the staff session: its routers sit behind the same session middleware.
-  const adminRoutes = [auditRoutes(c, c.services.audit), directoryRoutes(c, csrf, c.services.directory), peopleRoutes(c, csrf, c.services.people),
+  const adminRoutes = [
+    deadlineAdminRoutes(c, csrf, c.services.deadlineAdmin),
+    auditRoutes(c, c.services.audit), directoryRoutes(c, csrf, c.services.directory), peopleRoutes(c, csrf, c.services.people),
     ruleRoutes(c, csrf, c.services.routingRules)];
-  app.use(staffRoutes(c, csrf, [coordinationRoutes(c, csrf), measureRoutes(c, csrf), caseworkRoutes(c, csrf, casePanels), ...adminRoutes]));
+  // Staff pages warn while a year ahead has no holiday schedule; it runs after the session has loaded the user.
+  const staffNotices = Router().use(calendarNotice(c.services.deadlineAdmin));
+  app.use(staffRoutes(c, csrf, [staffNotices, coordinationRoutes(c, csrf), measureRoutes(c, csrf), caseworkRoutes(c, csrf, casePanels), ...adminRoutes]));
 
   app.use(notFoundHandler);
   app.use(errorHandler(c.logger));

@@ -7,7 +7,7 @@ import { createAttachmentService, createCasePageService, createDepartmentActionS
 import {
   createCoordinatorPanel, createDecisionService, createExtensionDecisionService, createScreeningQueue, createSupervisionService,
 } from "./features/coordination/index.ts";
-import { createDeadlines } from "./features/deadlines/index.ts";
+import { createDeadlineAdmin, createDeadlines } from "./features/deadlines/index.ts";
 import { createDirectoryService } from "./features/directory/index.ts";
 import { createMeasureService } from "./features/measures/index.ts";
 import { createNotificationService } from "./features/notifications/index.ts";
@@ -25,6 +25,7 @@ export function createServices(infra: Infrastructure) {
   const submissions = createSubmissionService(withDeadlines);
   return {
     deadlines,
+    deadlineAdmin: createDeadlineAdmin(withDeadlines),
     audit: createAuditService(infra),
     directory: createDirectoryService(infra),
     people: createPeopleService(infra),
