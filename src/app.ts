@@ -25,6 +25,7 @@ import { measureRoutes, measuresCasePanel } from "./features/measures/index.ts";
 import { peopleRoutes } from "./features/people/index.ts";
 import { roundRoutes } from "./features/rounds/index.ts";
 import { ruleRoutes } from "./features/routing/index.ts";
+import { similarCasePanel, similarityRoutes } from "./features/similarity/index.ts";
 import { submissionRoutes } from "./features/submissions/index.ts";
 import { trackingRoutes } from "./features/tracking/index.ts";
 
@@ -72,16 +73,25 @@ export function createApp(c: Container): Express {
   app.use(healthRoutes(c));
   app.use(csrf.provide);
   app.use(homeRoutes(c));
+  app.use(similarityRoutes(c, csrf));
   app.use(submissionRoutes(c, csrf));
   app.use(roundRoutes(c, csrf));
   app.use(trackingRoutes(c, csrf));
-  // The case page shows the coordinators' and the policy measures' panels; casework knows neither feature.
-  const casePanels = [coordinatorCasePanel(c.services.coordination.panel), measuresCasePanel(c.services.measures, c.logger)];
+  // The case page shows the coordinators', the similar suggestions' and the policy measures' panels; casework knows
+  // none of these features.
+  const casePanels = [
+    coordinatorCasePanel(c.services.coordination.panel),
+    similarCasePanel({ db: c.db, similarity: c.services.similarity, logger: c.logger, now: c.now }),
+    measuresCasePanel(c.services.measures, c.logger),
+  ];
   // The administration (/admin/…) shares the staff session: its routers sit behind the same session middleware.
   const adminRoutes = [
     deadlineAdminRoutes(c, csrf, c.services.deadlineAdmin),
-    auditRoutes(c, c.services.audit), directoryRoutes(c, csrf, c.services.directory), peopleRoutes(c, csrf, c.services.people),
-    ruleRoutes(c, csrf, c.services.routingRules)];
+    auditRoutes(c, c.services.audit),
+    directoryRoutes(c, csrf, c.services.directory),
+    peopleRoutes(c, csrf, c.services.people),
+    ruleRoutes(c, csrf, c.services.routingRules),
+  ];
   // Staff pages warn while a year ahead has no holiday schedule; it runs after the session has loaded the user.
   const staffNotices = Router().use(calendarNotice(c.services.deadlineAdmin));
   app.use(staffRoutes(c, csrf, [staffNotices, coordinationRoutes(c, csrf), measureRoutes(c, csrf), caseworkRoutes(c, csrf, casePanels), ...adminRoutes]));

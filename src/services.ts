@@ -16,6 +16,7 @@ import { createRatingService } from "./features/ratings/index.ts";
 import { createReminderService } from "./features/reminders/index.ts";
 import { createRoundService } from "./features/rounds/index.ts";
 import { createRoutingService, createRuleAdminService } from "./features/routing/index.ts";
+import { createSimilarityService } from "./features/similarity/index.ts";
 import { createSubmissionService } from "./features/submissions/index.ts";
 import { createTrackingService } from "./features/tracking/index.ts";
 
@@ -36,6 +37,7 @@ export function createServices(infra: Infrastructure) {
     ratings: createRatingService(withDeadlines),
     routing: createRoutingService(withDeadlines),
     routingRules: createRuleAdminService(infra),
+    similarity: createSimilarityService(infra),
     notifications: createNotificationService(infra),
     reminders: createReminderService(withDeadlines),
     measures: createMeasureService(infra),
