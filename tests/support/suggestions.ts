@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Container } from "../../src/container.ts";
 import type { Db } from "../../src/platform/db.ts";
-import type { AdoptionResult, AssignmentStatus, RoutingState, SuggestionStatus } from "../../src/generated/prisma/enums.ts";
+import type { AdoptionResult, AssignmentStatus, NotAcceptedReason, RoutingState, SuggestionStatus } from "../../src/generated/prisma/enums.ts";
 import { addWorkingDays } from "../../src/platform/working-days.ts";
 
 /** The default submitter: what masking, privacy and tracking tests look for (tracking asks for the phone's last 4). */
@@ -27,6 +27,10 @@ export const SUGGESTION_TEXT = {
 export interface SuggestionInput {
   /** Default SUBMITTED, or ASSIGNED when `lead` is given. */
   status?: SuggestionStatus;
+  /** Default: a random one shaped like the real ones (JY-2026-1A2B3C4D). */
+  trackingCode?: string;
+  /** NOT_ACCEPTED: the reason code. */
+  notAcceptedReason?: NotAcceptedReason;
   title?: string;
   problem?: string;
   proposal?: string;
@@ -46,6 +50,8 @@ export interface SuggestionInput {
   phone?: string;
   email?: string | null;
   hideIdentity?: boolean;
+  /** The citizen agreed to publish the suggestion and its reply (同意公开). */
+  consentPublish?: boolean;
 
   // Routing. Default routingState: PENDING when SUBMITTED, ROUTED with a lead, TRIAGE otherwise.
   routingState?: RoutingState;
@@ -63,8 +69,11 @@ export interface SuggestionInput {
   assignedAt?: Date;
   /** Suggestion.replyDueAt and the assignments' dueAt; default 15 working days after `assignedAt` when there is a lead. */
   replyDueAt?: Date | null;
-  /** The lead department's reply row (for REPLIED and CLOSED cases; not written unless asked for). */
+  /** The lead department's reply row (for REPLIED and CLOSED cases; not written unless asked for). Made `at` (default:
+   * the day before the deadline when that is past, else now). */
   reply?: { at?: Date; body?: string; adoption?: AdoptionResult; explanation?: string };
+  /** CLOSED by the citizen's rating (1–5). */
+  rating?: { score: number; comment?: string | null; at?: Date };
   /** RETURNED: the department that returned it and why (a RETURNED LEAD assignment and a RETURNED event). */
   returnedBy?: { departmentCode: string; reason: string; at?: Date };
   /** MERGED: the suggestion it was merged into. */
@@ -151,13 +160,13 @@ export async function insertSuggestion(db: Db, input: SuggestionInput = {}): Pro
         body: input.reply.body ?? "经研究，您的建议具有较强的可行性，我们将在下一步工作中认真落实。",
         adoption: input.reply.adoption ?? ("PARTIALLY_ADOPTED" as const),
         explanation: input.reply.explanation ?? "部分内容已纳入年度工作计划。",
-        createdAt: input.reply.at ?? new Date(dueAt.getTime() - DAY),
+        createdAt: input.reply.at ?? new Date(Math.min(dueAt.getTime() - DAY, Date.now())),
       }]
     : [];
 
   const created = await db.suggestion.create({
     data: {
-      trackingCode: `JY-${submittedAt.getUTCFullYear()}-${randomBytes(4).toString("hex").toUpperCase()}`,
+      trackingCode: input.trackingCode ?? `JY-${submittedAt.getUTCFullYear()}-${randomBytes(4).toString("hex").toUpperCase()}`,
       kind: input.roundId ? "ROUND" : "EVERYDAY",
       roundId: input.roundId ?? null,
       topicId: input.topicId ?? null,
@@ -178,17 +187,22 @@ export async function insertSuggestion(db: Db, input: SuggestionInput = {}): Pro
       routingReason: input.routingReason ? JSON.stringify(input.routingReason) : null,
       leadDepartmentId: lead,
       mergedIntoId: input.mergedIntoId ?? null,
+      notAcceptedReason: input.notAcceptedReason ?? null,
       submitter: {
         create: {
           realName: input.realName ?? SUBMITTER.realName,
           phone: input.phone ?? SUBMITTER.phone,
           email: input.email === undefined ? SUBMITTER.email : input.email,
           hideIdentity: input.hideIdentity ?? false,
+          consentPublish: input.consentPublish ?? false,
         },
       },
       assignments: { create: assignments },
       events: { create: events },
       replies: { create: replies },
+      ...(input.rating
+        ? { rating: { create: { score: input.rating.score, comment: input.rating.comment ?? null, ...(input.rating.at ? { createdAt: input.rating.at } : {}) } } }
+        : {}),
     },
     select: { id: true, trackingCode: true, assignments: { orderBy: { id: "asc" }, select: { id: true, role: true, departmentId: true } } },
   });
