@@ -20,7 +20,7 @@ export interface SuggestionToRoute {
   categoryId: number;
   regionId: number;
   category: { name: string; nameEn: string };
-  round: { title: string; titleEn: string; ownerDepartmentId: number } | null;
+  round: { title: string; titleEn: string; ownerDepartmentId: number; ownerActive: boolean } | null;
 }
 
 export interface RegionInPath {
@@ -34,6 +34,7 @@ export interface DepartmentToNotify {
   name: string;
   nameEn: string;
   email: string;
+  active: boolean;
 }
 
 /** Everything one routing decision reads, fetched together (see loadRoutingContext). */
@@ -48,7 +49,7 @@ export interface RoutingContext {
 
 /**
  * The suggestion (with its category and round), the active rules, its region path and the departments the rules
- * can name, in ONE statement: each was its own query before (six round trips, and six times Prisma's per-query
+ * can name (leads and assisting ones), in ONE statement: each was its own query before (six round trips, and six times Prisma's per-query
  * CPU, the worker's largest cost). Read fresh on every job, so an administrator's rule edit applies to the next
  * suggestion, in every worker process, without a cache to invalidate. Deliberately no submitter: routing never
  * needs personal data, so it never loads it.
@@ -65,22 +66,28 @@ export async function loadRoutingContext(db: DbClient, id: number): Promise<Rout
        SELECT s.id, s."trackingCode", s.title, s.problem, s.proposal, s.locale, s.status, s."routingState", s."roundId", s."categoryId",
               s."regionId", json_build_object('name', c.name, 'nameEn', c."nameEn") AS category,
               CASE WHEN r.id IS NULL THEN NULL
-                   ELSE json_build_object('title', r.title, 'titleEn', r."titleEn", 'ownerDepartmentId', r."ownerDepartmentId") END AS round,
+                   ELSE json_build_object('title', r.title, 'titleEn', r."titleEn", 'ownerDepartmentId', r."ownerDepartmentId",
+                                          'ownerActive', o.active) END AS round,
               r."ownerDepartmentId"
        FROM "Suggestion" s JOIN "Category" c ON c.id = s."categoryId" LEFT JOIN "CollectionRound" r ON r.id = s."roundId"
+            LEFT JOIN "Department" o ON o.id = r."ownerDepartmentId"
        WHERE s.id = $1
      ), path AS (
        SELECT g.id, g.name, g."nameEn", g."parentId", 0 AS depth FROM "Region" g JOIN s ON g.id = s."regionId"
        UNION ALL
        SELECT g.id, g.name, g."nameEn", g."parentId", p.depth + 1 FROM "Region" g JOIN path p ON g.id = p."parentId" WHERE p.depth < 10
      ), rules AS (
-       SELECT id, name, priority, "roundId", "categoryId", "regionId", keywords, "departmentId" FROM "RoutingRule" WHERE active
+       -- A rule whose department was deactivated routes nothing: the next matching rule, or the coordinators, decide.
+       SELECT u.id, u.name, u.priority, u."roundId", u."categoryId", u."regionId", u.keywords, u."departmentId", u."assistDepartmentIds"
+       FROM "RoutingRule" u JOIN "Department" d ON d.id = u."departmentId" WHERE u.active AND d.active
      )
      SELECT (SELECT row_to_json(s) FROM s) AS suggestion,
             (SELECT coalesce(json_agg(rules ORDER BY id), '[]') FROM rules) AS rules,
             (SELECT coalesce(json_agg(json_build_object('id', id, 'name', name, 'nameEn', "nameEn") ORDER BY depth DESC), '[]') FROM path) AS "regionPath",
-            (SELECT coalesce(json_agg(json_build_object('id', d.id, 'name', d.name, 'nameEn', d."nameEn", 'email', d.email)), '[]')
-             FROM "Department" d WHERE d.id IN (SELECT "departmentId" FROM rules UNION ALL SELECT "ownerDepartmentId" FROM s)) AS departments`,
+            (SELECT coalesce(json_agg(json_build_object('id', d.id, 'name', d.name, 'nameEn', d."nameEn", 'email', d.email, 'active', d.active)), '[]')
+             FROM "Department" d
+             WHERE d.id IN (SELECT "departmentId" FROM rules UNION ALL SELECT unnest("assistDepartmentIds") FROM rules
+                            UNION ALL SELECT "ownerDepartmentId" FROM s)) AS departments`,
     [id],
   );
   const row = rows[0];
@@ -92,6 +99,41 @@ export async function loadRoutingContext(db: DbClient, id: number): Promise<Rout
     regionPath: row.regionPath,
     departments: new Map(row.departments.map((d) => [d.id, d])),
   };
+}
+
+// The administrators' "try it" box (rules.service.ts) reads the rules and a region path with these; the router reads
+// them inside loadRoutingContext's one statement, with the same filters.
+export async function findActiveRules(db: DbClient): Promise<RuleInput[]> {
+  return db.routingRule.findMany({
+    // A rule whose department was deactivated routes nothing: the next matching rule, or the coordinators, decide.
+    where: { active: true, department: { active: true } },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      name: true,
+      priority: true,
+      roundId: true,
+      categoryId: true,
+      regionId: true,
+      keywords: true,
+      departmentId: true,
+      assistDepartmentIds: true,
+    },
+  });
+}
+
+/** The region and its ancestors, province first: one round trip whatever the depth. */
+export async function findRegionPath(db: DbClient, regionId: number): Promise<RegionInPath[]> {
+  const rows = await db.$queryRaw<(RegionInPath & { depth: number })[]>`
+    WITH RECURSIVE path AS (
+      SELECT id, name, "nameEn", "parentId", 0 AS depth FROM "Region" WHERE id = ${regionId}
+      UNION ALL
+      SELECT r.id, r.name, r."nameEn", r."parentId", p.depth + 1
+      FROM "Region" r JOIN path p ON r.id = p."parentId"
+      WHERE p.depth < 10
+    )
+    SELECT id, name, "nameEn", depth FROM path ORDER BY depth DESC`;
+  return rows.map(({ id, name, nameEn }) => ({ id, name, nameEn }));
 }
 
 export interface RoutingRecord {
@@ -127,10 +169,17 @@ export interface RoutingCommit {
   /** One per transition, in order (see lifecycle's planTransitions). */
   events: { type: string; fromStatus: SuggestionStatus; toStatus: SuggestionStatus; departmentId: number | null; note: EventNote; internal: boolean }[];
   /**
-   * The LEAD assignment and its emails, whose dedupe keys end with the new assignment's id. An email `toSubmitter`
+   * The LEAD and ASSIST assignments and their emails, whose dedupe keys end with a new assignment's id. An email `toSubmitter`
    * goes to the submitter's address, read by the statement (none when they left none; its `to` is ignored).
    */
-  assignment: { departmentId: number; dueAt: Date; emails: (Omit<EmailDraft, "dedupeKey"> & { dedupeKeyPrefix: string; toSubmitter: boolean })[] } | null;
+  assignment: {
+    departmentId: number;
+    /** ASSIST assignments, each with the lead's deadline; those deactivated by then are left out. */
+    assistDepartmentIds: number[];
+    dueAt: Date;
+    /** `keyDepartmentId` names the assignment whose id ends the email's dedupe key. */
+    emails: (Omit<EmailDraft, "dedupeKey"> & { dedupeKeyPrefix: string; keyDepartmentId: number; toSubmitter: boolean })[];
+  } | null;
 }
 
 export interface RoutingCommitted {
@@ -169,21 +218,25 @@ export async function commitRouting(db: DbClient, w: RoutingCommit): Promise<Rou
        ORDER BY ev.n
      ), assignment AS (
        INSERT INTO "Assignment" ("suggestionId", "departmentId", role, status, "assignedAt", "dueAt")
-       SELECT claimed.id, $18::int, 'LEAD', 'PENDING', $3::timestamp, $19::timestamp FROM claimed WHERE $18::int IS NOT NULL
-       RETURNING id
+       SELECT claimed.id, a."departmentId", a.role::"AssignmentRole", 'PENDING', $3::timestamp, $19::timestamp
+       FROM claimed, unnest($18::int[], $26::text[]) WITH ORDINALITY AS a("departmentId", role, n)
+            JOIN "Department" d ON d.id = a."departmentId"
+       WHERE a.role = 'LEAD' OR d.active
+       ORDER BY a.n
+       RETURNING id, "departmentId", role
      ), email AS (
        INSERT INTO "EmailMessage" ("dedupeKey", "toAddress", template, locale, data)
-       SELECT m.prefix || assignment.id, coalesce(sub.email, m.address), m.template, m.locale, m.data::jsonb
-       FROM assignment
-            CROSS JOIN unnest($20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::boolean[])
-                       WITH ORDINALITY AS m(prefix, address, template, locale, data, "toSubmitter", n)
+       SELECT m.prefix || asg.id, coalesce(sub.email, m.address), m.template, m.locale, m.data::jsonb
+       FROM unnest($20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::boolean[], $27::int[])
+                   WITH ORDINALITY AS m(prefix, address, template, locale, data, "toSubmitter", "keyDepartmentId", n)
+            JOIN assignment asg ON asg."departmentId" = m."keyDepartmentId"
             LEFT JOIN "Submitter" sub ON m."toSubmitter" AND sub."suggestionId" = $1
        WHERE NOT m."toSubmitter" OR coalesce(sub.email, '') <> ''
        ORDER BY m.n
        ON CONFLICT ("dedupeKey") DO NOTHING
        RETURNING id
      )
-     SELECT EXISTS (SELECT 1 FROM claimed) AS claimed, (SELECT id FROM assignment) AS "assignmentId",
+     SELECT EXISTS (SELECT 1 FROM claimed) AS claimed, (SELECT id FROM assignment WHERE role = 'LEAD') AS "assignmentId",
             (SELECT coalesce(json_agg(id ORDER BY id), '[]') FROM email) AS "emailIds"`,
     [
       w.suggestionId, w.record.routingState, w.record.routedAt, w.record.proposedDepartmentId, w.record.routingReason, w.toStatus,
@@ -192,9 +245,10 @@ export async function commitRouting(db: DbClient, w: RoutingCommit): Promise<Rou
       e.map((x) => x.note.note), e.map((x) => x.note.noteEn), e.map((x) => x.internal),
       // When it happened, by the clock (as Prisma's @default(now()) wrote it); routedAt is the service's clock.
       new Date(),
-      a?.departmentId ?? null, a?.dueAt ?? null,
+      a ? [a.departmentId, ...a.assistDepartmentIds] : [], a?.dueAt ?? null,
       m.map((x) => x.dedupeKeyPrefix), m.map((x) => (x.toSubmitter ? null : x.to)), m.map((x) => x.template), m.map((x) => x.locale),
       m.map((x) => JSON.stringify(x.data)), m.map((x) => x.toSubmitter),
+      a ? ["LEAD", ...a.assistDepartmentIds.map(() => "ASSIST")] : [], m.map((x) => x.keyDepartmentId),
     ],
   );
   const row = rows[0];
@@ -220,4 +274,22 @@ export async function filterPendingSuggestionIds(db: DbClient, ids: number[]): P
     select: { id: true },
   });
   return new Set(rows.map((r) => r.id));
+}
+
+/** ASSIST assignments for those of `departmentIds` that are still active, with what their email needs. */
+export async function createAssistAssignments(
+  tx: DbClient,
+  input: { suggestionId: number; departmentIds: number[]; assignedAt: Date; dueAt: Date },
+): Promise<{ id: number; department: { name: string; email: string } }[]> {
+  if (input.departmentIds.length === 0) return [];
+  const departments = await tx.department.findMany({ where: { id: { in: input.departmentIds }, active: true }, orderBy: { id: "asc" }, select: { id: true, name: true, email: true } });
+  const created = [];
+  for (const d of departments) {
+    const a = await tx.assignment.create({
+      data: { suggestionId: input.suggestionId, departmentId: d.id, role: "ASSIST", status: "PENDING", assignedAt: input.assignedAt, dueAt: input.dueAt },
+      select: { id: true },
+    });
+    created.push({ id: a.id, department: { name: d.name, email: d.email } });
+  }
+  return created;
 }

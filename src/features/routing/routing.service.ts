@@ -9,7 +9,8 @@ import { citizenEmail } from "../notifications/index.ts";
 import { ASSIGNED_DEDUPE_PREFIX, assignedEmailContent } from "./assigned-email.ts";
 import type { RoutingReason } from "./routing-reason.ts";
 import { routingBasis, routingNotes } from "./routing-notes.ts";
-import { createTokenizer, matchRule, type RuleInput, type Tokenizer } from "./rule-matcher.ts";
+import { decideRouting, type RoutingDecision } from "./routing-decision.ts";
+import { createTokenizer, type RuleInput, type Tokenizer } from "./rule-matcher.ts";
 import * as repo from "./routing.repository.ts";
 
 export type RoutingOutcome =
@@ -31,12 +32,6 @@ export interface RoutingService {
 
 export type RoutingDeps = Pick<Infrastructure, "db" | "config" | "logger" | "enqueuer" | "now"> & { deadlines: Deadlines };
 
-interface Decision {
-  departmentId: number;
-  reason: RoutingReason;
-}
-
-
 /** Stands for the submitter's address in a draft: the routing statement reads the real one (see commitRouting). */
 const SUBMITTER_ADDRESS = "submitter@routing.invalid";
 /** The citizen's "accepted" email: this followed by the lead assignment's id, as the coordinators' acceptance. */
@@ -47,21 +42,9 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
   let tokenizer = opts.tokenizer;
   const getTokenizer = () => (tokenizer ??= createTokenizer());
 
-  function decide(s: repo.SuggestionToRoute, rules: RuleInput[], regionIds: number[]): Decision | null {
-    const match = matchRule(
-      rules,
-      { roundId: s.roundId, categoryId: s.categoryId, regionIds, text: [s.title, s.problem, s.proposal].join("\n") },
-      getTokenizer(),
-    );
-    // A round suggestion belongs to the round's owner even when nobody wrote a rule for the round.
-    if (s.round !== null && match?.reason.matchedRound !== true) {
-      return {
-        departmentId: s.round.ownerDepartmentId,
-        reason: { ruleId: null, ruleName: null, roundOwner: true, matchedRound: true, matchedKeywords: [] },
-      };
-    }
-    if (match === null) return null;
-    return { departmentId: match.rule.departmentId, reason: { ruleId: match.rule.id, ruleName: match.rule.name, ...match.reason } };
+  function decide(s: repo.SuggestionToRoute, rules: RuleInput[], regionIds: number[]): RoutingDecision | null {
+    const facts = { roundId: s.roundId, categoryId: s.categoryId, regionIds, text: [s.title, s.problem, s.proposal].join("\n") };
+    return decideRouting(rules, facts, s.round, getTokenizer());
   }
 
   /** "按分办规则“…”" or, for a round without a rule, "按专题征集“…”": the basis named in event notes. */
@@ -77,12 +60,15 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
     const { suggestion: s, regionPath } = ctx;
     if (s.routingState !== "PENDING") return { kind: "skipped" };
 
-    const decision = decide(s, ctx.rules, regionPath.map((r) => r.id));
-    const department = decision ? (ctx.departments.get(decision.departmentId) ?? null) : null;
-    if (decision && department === null) {
+    const decided = decide(s, ctx.rules, regionPath.map((r) => r.id));
+    const found = decided ? (ctx.departments.get(decided.departmentId) ?? null) : null;
+    if (decided && found === null) {
       // Rules reference departments by foreign key, so this is a race with an administrator's edit: try again.
-      throw new Error(`department ${decision.departmentId} of the routing decision for suggestion ${suggestionId} is gone`);
+      throw new Error(`department ${decided.departmentId} of the routing decision for suggestion ${suggestionId} is gone`);
     }
+    // A deactivated lead (a round's owner; rules of inactive departments are not loaded): the coordinators decide.
+    const decision = found?.active === false ? null : decided;
+    const department = decision ? found : null;
     const now = c.now();
     const routingReason = decision ? JSON.stringify(decision.reason) : null;
 
@@ -112,6 +98,11 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
       const label = basis(s, decision.reason);
       const dueAt = c.deadlines.replyDueAt(now, { suggestionId });
       const [accepted, assigned] = planTransitions(s.status, [{ action: "accept" }, { action: "assign" }]) as [PlannedTransition, PlannedTransition];
+      const region = regionPath.map((r) => r.name).join(" ");
+      const assists = decision.assistDepartmentIds.flatMap((id) => {
+        const d = ctx.departments.get(id);
+        return d?.active ? [d] : [];
+      });
       const result = await commit({
         suggestionId: s.id,
         record: { routingState: "ROUTED", routedAt: now, proposedDepartmentId: department.id, routingReason },
@@ -129,20 +120,23 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
         ],
         assignment: {
           departmentId: department.id,
+          // The rule's assisting departments give their opinion to the lead by the same deadline (as a coordinator's
+          // assignment with assisting departments does); deactivated ones are left out, here and in the statement.
+          assistDepartmentIds: assists.map((a) => a.id),
           dueAt,
           emails: [
             {
               dedupeKeyPrefix: ASSIGNED_DEDUPE_PREFIX,
+              keyDepartmentId: department.id,
               toSubmitter: false,
-              ...assignedEmailContent({
-                assignment: { role: "LEAD" },
-                department,
-                suggestion: s,
-                region: regionPath.map((r) => r.name).join(" "),
-                dueAt,
-                publicBaseUrl: c.config.publicBaseUrl,
-              }),
+              ...assignedEmailContent({ assignment: { role: "LEAD" }, department, suggestion: s, region, dueAt, publicBaseUrl: c.config.publicBaseUrl }),
             },
+            ...assists.map((a) => ({
+              dedupeKeyPrefix: ASSIGNED_DEDUPE_PREFIX,
+              keyDepartmentId: a.id,
+              toSubmitter: false,
+              ...assignedEmailContent({ assignment: { role: "ASSIST" }, department: a, suggestion: s, region, dueAt, publicBaseUrl: c.config.publicBaseUrl }),
+            })),
             // The same "accepted" email a coordinator's acceptance sends (same key scheme: once per lead
             // assignment). Only the outbox row reads the submitter's address, in the statement (none when they left
             // none): the router itself never handles personal data.
@@ -150,7 +144,7 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
               dedupeKey: ACCEPTED_DEDUPE_PREFIX,
               template: "suggestion-accepted",
               data: { leadDepartment: { name: department.name, nameEn: department.nameEn }, replyDueAt: dueAt.toISOString() },
-            }).map(({ dedupeKey, ...draft }) => ({ ...draft, dedupeKeyPrefix: dedupeKey, toSubmitter: true })),
+            }).map(({ dedupeKey, ...draft }) => ({ ...draft, dedupeKeyPrefix: dedupeKey, keyDepartmentId: department.id, toSubmitter: true })),
           ],
         },
       });

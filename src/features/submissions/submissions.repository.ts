@@ -25,6 +25,8 @@ export interface ReferenceData {
 
 export interface NewSuggestion {
   trackingCode: string;
+  /** The form post's one-time token (submissions.view.ts formTokenOf), or null. */
+  formToken: string | null;
   kind: SuggestionKind;
   roundId: number | null;
   topicId: number | null;
@@ -60,7 +62,7 @@ export interface Receipt {
 
 export async function loadReferenceData(client: DbClient): Promise<ReferenceData> {
   const [categories, regions] = await Promise.all([
-    client.category.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true, nameEn: true } }),
+    client.category.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true, nameEn: true } }),
     client.region.findMany({ orderBy: { code: "asc" }, select: { id: true, name: true, nameEn: true, level: true, parentId: true } }),
   ]);
   const province = regions.find((r) => r.level === "PROVINCE") ?? null;
@@ -93,9 +95,9 @@ export async function insertSubmission(db: DbClient, s: NewSuggestion, email: Em
   const rows = await sql<{ id: number; emailId: number | null }>(
     db,
     `WITH s AS (
-      INSERT INTO "Suggestion" ("trackingCode", kind, "roundId", "topicId", title, problem, proposal, "categoryId", "regionId",
+      INSERT INTO "Suggestion" ("trackingCode", "formToken", kind, "roundId", "topicId", title, problem, proposal, "categoryId", "regionId",
                                 status, "routingState", locale, "submittedAt", "screeningDueAt")
-      VALUES ($1, $2::"SuggestionKind", $3, $4, $5, $6, $7, $8, $9, 'SUBMITTED', 'PENDING', $10, $11::timestamp, $12::timestamp)
+      VALUES ($1, $29, $2::"SuggestionKind", $3, $4, $5, $6, $7, $8, $9, 'SUBMITTED', 'PENDING', $10, $11::timestamp, $12::timestamp)
       RETURNING id
     ), submitter AS (
       INSERT INTO "Submitter" ("suggestionId", "realName", phone, email, "consentPublish", "hideIdentity")
@@ -121,11 +123,17 @@ export async function insertSubmission(db: DbClient, s: NewSuggestion, email: Em
       a.map((f) => f.storedName), a.map((f) => f.originalName), a.map((f) => f.mimeType), a.map((f) => f.size),
       email?.dedupeKey ?? null, email?.to ?? null, email?.template ?? null, email?.locale ?? null, JSON.stringify(email?.data ?? null),
       email !== null,
+      s.formToken,
     ],
   );
   const row = rows[0];
   if (!row) throw new Error("the submission insert returned no row");
   return { id: Number(row.id), emailId: row.emailId === null ? null : Number(row.emailId) };
+}
+
+/** The suggestion an earlier post of the same form created, if any. */
+export async function findByFormToken(client: DbClient, formToken: string): Promise<{ id: number; trackingCode: string } | null> {
+  return client.suggestion.findUnique({ where: { formToken }, select: { id: true, trackingCode: true } });
 }
 
 export async function findReceipt(client: DbClient, trackingCode: string): Promise<Receipt | null> {
