@@ -7,7 +7,8 @@ import type { Container } from "../../src/container.ts";
 import { createApp } from "../../src/app.ts";
 import { createTestContainer, resetAndSeed } from "../support/harness.ts";
 import { createAgent } from "../support/http.ts";
-import { escapeHtml, openForm, PDF, postMultipart, referenceIds, validFields } from "../integration/submissions/helpers.ts";
+import { openForm, postMultipart } from "../support/http.ts";
+import { escapeHtml, PDF, referenceIds, validFields } from "../integration/submissions/helpers.ts";
 import { ownRedis } from "./support/own-redis.ts";
 import { startPgProxy, type PgProxy } from "./support/pg-proxy.ts";
 

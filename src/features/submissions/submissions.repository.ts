@@ -62,7 +62,7 @@ export interface Receipt {
 
 export async function loadReferenceData(client: DbClient): Promise<ReferenceData> {
   const [categories, regions] = await Promise.all([
-    client.category.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true, nameEn: true } }),
+    client.category.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true, nameEn: true } }),
     client.region.findMany({ orderBy: { code: "asc" }, select: { id: true, name: true, nameEn: true, level: true, parentId: true } }),
   ]);
   const province = regions.find((r) => r.level === "PROVINCE") ?? null;

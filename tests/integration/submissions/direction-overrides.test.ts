@@ -5,7 +5,8 @@ import type { Express } from "express";
 import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
 import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
-import { openForm, postMultipart, referenceIds, trackingCodeIn, validFields } from "./helpers.ts";
+import { openForm, postMultipart } from "../../support/http.ts";
+import { referenceIds, trackingCodeIn, validFields } from "./helpers.ts";
 
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 

@@ -4,7 +4,8 @@ import type { Express } from "express";
 import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
 import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
-import { openForm, PDF, postMultipart, referenceIds, trackingCodeIn, validFields } from "./helpers.ts";
+import { openForm, postMultipart } from "../../support/http.ts";
+import { PDF, referenceIds, trackingCodeIn, validFields } from "./helpers.ts";
 
 let c: Container;
 let app: Express;
