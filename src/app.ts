@@ -23,6 +23,7 @@ import { healthRoutes } from "./features/health/index.ts";
 import { homeRoutes } from "./features/home/index.ts";
 import { measureRoutes, measuresCasePanel } from "./features/measures/index.ts";
 import { peopleRoutes } from "./features/people/index.ts";
+import { queueBoardRoutes } from "./features/queue-board/index.ts";
 import { roundRoutes } from "./features/rounds/index.ts";
 import { ruleRoutes } from "./features/routing/index.ts";
 import { similarCasePanel, similarityRoutes } from "./features/similarity/index.ts";
@@ -91,6 +92,7 @@ export function createApp(c: Container): Express {
     directoryRoutes(c, csrf, c.services.directory),
     peopleRoutes(c, csrf, c.services.people),
     ruleRoutes(c, csrf, c.services.routingRules),
+    queueBoardRoutes(c),
   ];
   // Staff pages warn while a year ahead has no holiday schedule; it runs after the session has loaded the user.
   const staffNotices = Router().use(calendarNotice(c.services.deadlineAdmin));
