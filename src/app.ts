@@ -27,6 +27,7 @@ import { queueBoardRoutes } from "./features/queue-board/index.ts";
 import { roundRoutes } from "./features/rounds/index.ts";
 import { ruleRoutes } from "./features/routing/index.ts";
 import { similarCasePanel, similarityRoutes } from "./features/similarity/index.ts";
+import { searchRoutes } from "./features/search/index.ts";
 import { submissionRoutes } from "./features/submissions/index.ts";
 import { trackingRoutes } from "./features/tracking/index.ts";
 
@@ -96,7 +97,7 @@ export function createApp(c: Container): Express {
   ];
   // Staff pages warn while a year ahead has no holiday schedule; it runs after the session has loaded the user.
   const staffNotices = Router().use(calendarNotice(c.services.deadlineAdmin));
-  app.use(staffRoutes(c, csrf, [staffNotices, coordinationRoutes(c, csrf), measureRoutes(c, csrf), caseworkRoutes(c, csrf, casePanels), ...adminRoutes]));
+  app.use(staffRoutes(c, csrf, [staffNotices, searchRoutes(c, c.services.search), coordinationRoutes(c, csrf), measureRoutes(c, csrf), caseworkRoutes(c, csrf, casePanels), ...adminRoutes]));
 
   app.use(notFoundHandler);
   app.use(errorHandler(c.logger));
