@@ -68,8 +68,10 @@ export function createApp(c: Container): Express {
   );
   app.use(express.static(path.join(ROOT, "public"), { maxAge: c.config.env === "production" ? "1d" : 0 }));
   app.use(cookieParser());
-  app.use(express.urlencoded({ extended: false, limit: "1mb", parameterLimit: 200 }));
+  // The locale first: a body the parser refuses (over 1 MB, over 200 parameters) still gets its error page in the
+  // visitor's language, rather than a bare fallback and an error line per request.
   app.use(localeMiddleware(c.config.cookieSecure));
+  app.use(express.urlencoded({ extended: false, limit: "1mb", parameterLimit: 200 }));
 
   const csrf = createCsrf(c.config.csrfSecret, c.config.cookieSecure);
   app.use(healthRoutes(c));
