@@ -17,6 +17,7 @@ import { createReminderService } from "./features/reminders/index.ts";
 import { createRoundService } from "./features/rounds/index.ts";
 import { createRoutingService, createRuleAdminService } from "./features/routing/index.ts";
 import { createSimilarityService } from "./features/similarity/index.ts";
+import { createSearchService } from "./features/search/index.ts";
 import { createSubmissionService } from "./features/submissions/index.ts";
 import { createTrackingService } from "./features/tracking/index.ts";
 
@@ -30,6 +31,7 @@ export function createServices(infra: Infrastructure) {
     audit: createAuditService(infra),
     directory: createDirectoryService(infra),
     people: createPeopleService(infra),
+    search: createSearchService(infra),
     auth: createAuthService({ db: infra.db, redis: infra.sessionRedis, redisPrefix: infra.config.redisPrefix }),
     submissions,
     rounds: createRoundService({ ...infra, submissions }),
