@@ -11,7 +11,7 @@ import { createMeasureService } from "./features/measures/index.ts";
 import { createNotificationService } from "./features/notifications/index.ts";
 import { createRatingService } from "./features/ratings/index.ts";
 import { createReminderService } from "./features/reminders/index.ts";
-import { createRoundService } from "./features/rounds/index.ts";
+import { createRoundAdminService, createRoundOverviewService, createRoundService } from "./features/rounds/index.ts";
 import { createRoutingService } from "./features/routing/index.ts";
 import { createSubmissionService } from "./features/submissions/index.ts";
 import { createTrackingService } from "./features/tracking/index.ts";
@@ -20,11 +20,15 @@ export function createServices(infra: Infrastructure) {
   const deadlines = createDeadlines(infra.config.deadlines, infra.logger);
   const withDeadlines = { ...infra, deadlines };
   const submissions = createSubmissionService(withDeadlines);
+  const rounds = createRoundService({ ...infra, submissions });
   return {
     deadlines,
     auth: createAuthService({ db: infra.db, redis: infra.sessionRedis, redisPrefix: infra.config.redisPrefix }),
     submissions,
-    rounds: createRoundService({ ...infra, submissions }),
+    rounds,
+    // Every change clears this process's cached public list, so the administrator sees it on the public page at once.
+    roundAdmin: createRoundAdminService({ ...infra, onChange: () => rounds.forget() }),
+    roundOverview: createRoundOverviewService(infra),
     tracking: createTrackingService(withDeadlines),
     ratings: createRatingService(withDeadlines),
     routing: createRoutingService(withDeadlines),

@@ -16,6 +16,8 @@ export interface SweepResult {
   emails: number;
   /** Failed jobs whose row still waits, put back in the queue (see reviveFailed). */
   revived: number;
+  /** Scheduled and open rounds whose open-round / close-round jobs were planned again. */
+  rounds: number;
 }
 
 /**
@@ -69,7 +71,11 @@ export function createSweepPendingProcessor(c: Container, opts: { graceMs?: numb
       (await reviveFailed(c.queues.routing, JOBS.routeSuggestion, "suggestionId", routing.stillUnrouted, batch)) +
       (await reviveFailed(c.queues.email, JOBS.sendEmail, "emailId", notifications.stillUnsent, batch));
 
-    const result = { suggestions: suggestionIds.length, emails: emailIds.length, revived };
+    // A round's jobs lost with Redis, or never planned because Redis was down at the save, are planned again; a
+    // round whose time passed meanwhile gets a job that runs at once.
+    const rounds = await c.services.roundAdmin.replanAll();
+
+    const result = { suggestions: suggestionIds.length, emails: emailIds.length, revived, rounds };
     if (result.suggestions + result.emails + result.revived > 0) c.logger.info(result, "sweep queued work that was waiting");
     return result;
   };

@@ -2,5 +2,5 @@
 // and who counts as the collection office.
 export { staffRoutes } from "./staff.routes.ts";
 export { createAuthService, hashPassword, type AuthDeps, type AuthService, type StaffUser } from "./auth.service.ts";
-export { requireOfficeStaff, requireStaff, staffOf } from "./auth.middleware.ts";
-export { isOfficeStaff } from "./roles.ts";
+export { requireAdmin, requireOfficeStaff, requireStaff, staffOf } from "./auth.middleware.ts";
+export { isAdmin, isOfficeStaff } from "./roles.ts";
