@@ -55,6 +55,11 @@ const TRACKED_FIELDS = [
   "ownerDepartmentId", "opensAt", "closesAt", "publishAdopted", "status", "coverImage", "resultsSummary", "resultsSummaryEn",
 ] as const;
 
+/** Times as the form shows them: to the second (a time set by hand carries milliseconds the form drops). */
+function sameTime(a: Date, b: Date): boolean {
+  return Math.floor(a.getTime() / 1000) === Math.floor(b.getTime() / 1000);
+}
+
 function snapshotOf(round: AdminRound): Record<string, unknown> {
   const out: Record<string, unknown> = Object.fromEntries(TRACKED_FIELDS.map((f) => [f, round[f]]));
   out.topics = round.topics.map((t) => (t.titleEn ? `${t.title} | ${t.titleEn}` : t.title));
@@ -133,10 +138,10 @@ export function createRoundAdminService(deps: RoundAdminDeps) {
         Object.assign(times, { opensAt, closesAt });
         if (before.status === "SCHEDULED" && closesAt <= deps.now()) errors.closesAt = "rounds:admin.errors.closesInPast";
       } else if (before.status === "OPEN") {
-        if (opensAt.getTime() !== before.opensAt.getTime()) errors.opensAt = "rounds:admin.errors.opensAtFixed";
+        if (!sameTime(opensAt, before.opensAt)) errors.opensAt = "rounds:admin.errors.opensAtFixed";
         if (closesAt <= deps.now()) errors.closesAt = "rounds:admin.errors.closesInPastUseClose";
         times.closesAt = closesAt;
-      } else if (opensAt.getTime() !== before.opensAt.getTime() || closesAt.getTime() !== before.closesAt.getTime()) {
+      } else if (!sameTime(opensAt, before.opensAt) || !sameTime(closesAt, before.closesAt)) {
         errors.closesAt = "rounds:admin.errors.timesFixed";
       }
       if (Object.keys(errors).length) throw new ValidationError(errors);

@@ -14,24 +14,26 @@ export const ROUND_LIMITS = {
 } as const;
 
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+// Seconds are optional: browsers send them when the value has them (a script or a test setting a time to the second).
+const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /** "2027-01-05T09:00" read as Shanghai time; undefined when it is not a real time. */
 export function parseShanghaiTime(raw: string): Date | undefined {
   const m = LOCAL_TIME.exec(raw);
   if (!m) return undefined;
-  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return undefined;
-  const utc = Date.UTC(y, mo - 1, d, h, mi);
+  const [y, mo, d, h, mi, sec] = m.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59) return undefined;
+  const utc = Date.UTC(y, mo - 1, d, h, mi, sec);
   const check = new Date(utc);
   // 2027-02-30 rolls over into March: not a date anyone meant.
   if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return undefined;
   return new Date(utc - SHANGHAI_OFFSET_MS);
 }
 
-/** The value of a datetime-local input showing `date` in Shanghai time. */
+/** The value of a datetime-local input showing `date` in Shanghai time (with seconds only when it has them). */
 export function shanghaiInputValue(date: Date): string {
-  return new Date(date.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16);
+  const iso = new Date(date.getTime() + SHANGHAI_OFFSET_MS).toISOString();
+  return date.getTime() % 60_000 === 0 ? iso.slice(0, 16) : iso.slice(0, 19);
 }
 
 export interface TopicInput {
