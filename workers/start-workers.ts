@@ -10,15 +10,17 @@ import { createSweepPendingProcessor } from "./processors/sweep-pending.ts";
 import { createScanDeadlinesProcessor } from "./processors/scan-deadlines.ts";
 import { createOpenRoundProcessor } from "./processors/open-round.ts";
 import { createCloseRoundProcessor } from "./processors/close-round.ts";
+import { createIndexSuggestionProcessor } from "./processors/index-suggestion.ts";
 
 export type QueueName = keyof typeof QUEUES;
 type Processor = (job: Job) => Promise<unknown>;
 
 /**
  * Routing is short database work plus some jieba CPU; email waits on SMTP; the maintenance scans walk tables and
- * gain nothing from running side by side. Every worker process adds its own share, so these stay modest.
+ * gain nothing from running side by side; indexing is jieba CPU on a small host. Every worker process adds its own
+ * share, so these stay modest.
  */
-export const CONCURRENCY: Readonly<Record<QueueName, number>> = { routing: 4, email: 4, maintenance: 1 };
+export const CONCURRENCY: Readonly<Record<QueueName, number>> = { routing: 4, email: 4, maintenance: 1, indexing: 2 };
 
 export function processorsFor(c: Container): Record<QueueName, Record<string, Processor>> {
   return {
@@ -30,6 +32,7 @@ export function processorsFor(c: Container): Record<QueueName, Record<string, Pr
       [JOBS.openRound]: createOpenRoundProcessor(c),
       [JOBS.closeRound]: createCloseRoundProcessor(c),
     },
+    indexing: { [JOBS.indexSuggestion]: createIndexSuggestionProcessor(c) },
   };
 }
 
