@@ -121,6 +121,10 @@ describe("the administration's area", () => {
     const res = await visitor.get("/admin/rounds");
     expect(res.status).toBe(303);
     expect(res.location).toBe("/staff/sign-in?next=%2Fadmin%2Frounds");
+    // Signing in from there comes back to the administration page asked for.
+    await visitor.get(res.location!);
+    const signedIn = await visitor.post("/staff/sign-in", { email: "admin@demo.example", password: "GoldenIdeas#2026", next: "/admin/rounds" });
+    expect(signedIn.location).toBe("/admin/rounds");
   });
 });
 
