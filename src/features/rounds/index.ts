@@ -3,5 +3,5 @@
 export { roundRoutes } from "./rounds.routes.ts";
 export { roundAdminRoutes } from "./round-admin.routes.ts";
 export { createRoundService, roundPhase, RoundNotOpenError, type RoundPhase, type RoundService, type RoundView } from "./rounds.service.ts";
-export { createRoundAdminService, type RoundAdminService, type RoundChange } from "./round-admin.service.ts";
+export { createRoundAdminService, type RoundActor, type RoundAdminService, type RoundChange } from "./round-admin.service.ts";
 export { createRoundOverviewService, type RoundOverviewService } from "./round-overview.service.ts";

@@ -89,9 +89,15 @@ export interface RoundFields {
   opensAt: Date;
   closesAt: Date;
   publishAdopted: boolean;
+  resultsSummary: string;
+  resultsSummaryEn: string;
+  resultsPublishedAt: Date | null;
 }
 
-export function createRound(db: DbClient, input: RoundFields & { code: string; topics: TopicInput[] }): Promise<{ id: number }> {
+export function createRound(
+  db: DbClient,
+  input: Omit<RoundFields, "resultsSummary" | "resultsSummaryEn" | "resultsPublishedAt"> & { code: string; topics: TopicInput[] },
+): Promise<{ id: number }> {
   const { topics, ...fields } = input;
   return db.collectionRound.create({
     data: { ...fields, status: "DRAFT", topics: { create: topics.map((t, i) => ({ ...t, sortOrder: i + 1 })) } },

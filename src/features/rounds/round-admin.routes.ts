@@ -20,6 +20,10 @@ import {
 } from "./rounds.schemas.ts";
 
 const roundId = (raw: unknown) => pathId(raw, "rounds:notFound");
+const actorOf = (req: Request) => {
+  const { id, email } = staffOf(req);
+  return { id, email };
+};
 const ACTION_NAMES = new Set<string>(["schedule", "unschedule", "open", "close", "archive"]);
 
 function messagesOf(t: Translate, errors: FieldErrors = {}, order: readonly string[] = ROUND_FIELDS) {
@@ -118,7 +122,7 @@ export function roundAdminRoutes(c: Container, csrf: Csrf): Router {
     const values = roundFormValues(req.body);
     if (!parsed.ok) return renderForm(req, res, 422, { values, errors: parsed.errors });
     try {
-      const { id } = await admin.create(staffOf(req).id, parsed.data);
+      const { id } = await admin.create(actorOf(req), parsed.data);
       res.redirect(303, `/admin/rounds/${id}?saved=1`);
     } catch (err) {
       if (err instanceof ValidationError) return renderForm(req, res, 422, { values, errors: err.fields });
@@ -140,7 +144,7 @@ export function roundAdminRoutes(c: Container, csrf: Csrf): Router {
     const parsed = parseRoundForm(req.body);
     if (!parsed.ok) return renderForm(req, res, 422, { round: await admin.get(id), values, errors: parsed.errors });
     try {
-      await admin.update(staffOf(req).id, id, parsed.data);
+      await admin.update(actorOf(req), id, parsed.data);
       res.redirect(303, `/admin/rounds/${id}?saved=1`);
     } catch (err) {
       if (err instanceof ValidationError) return renderForm(req, res, 422, { round: await admin.get(id), values, errors: err.fields });
@@ -158,7 +162,7 @@ export function roundAdminRoutes(c: Container, csrf: Csrf): Router {
     const action = String(req.params.action);
     if (!ACTION_NAMES.has(action)) return renderForm(req, res, 404, { round: await admin.get(id) });
     try {
-      await admin.act(staffOf(req).id, id, action as RoundAction, idInput((req.body as Record<string, unknown>).version));
+      await admin.act(actorOf(req), id, action as RoundAction, idInput((req.body as Record<string, unknown>).version));
       res.redirect(303, `/admin/rounds/${id}?done=${action}`);
     } catch (err) {
       if (err instanceof StaleRoundError || (err as { status?: number }).status === 409) {
@@ -191,7 +195,7 @@ export function roundAdminRoutes(c: Container, csrf: Csrf): Router {
       const file = req.file ? { tempPath: req.file.path, size: req.file.size } : null;
       if (!file && !remove) return renderForm(req, res, 422, { round: await admin.get(id), coverError: t("rounds:admin.errors.coverRequired") });
       try {
-        await admin.setCover(staffOf(req).id, id, idInput(body.version), remove ? null : file);
+        await admin.setCover(actorOf(req), id, idInput(body.version), remove ? null : file);
         res.redirect(303, `/admin/rounds/${id}?done=cover`);
       } catch (err) {
         if (err instanceof ValidationError) return renderForm(req, res, 422, { round: await admin.get(id), coverError: t(err.fields.cover ?? "errors:validation") });
@@ -236,7 +240,7 @@ export function roundAdminRoutes(c: Container, csrf: Csrf): Router {
     const parsed = parseResultsForm(req.body);
     if (!parsed.ok) return renderResults(req, res, id, 422, { values, errors: parsed.errors });
     try {
-      await admin.saveResults(staffOf(req).id, id, parsed.data);
+      await admin.saveResults(actorOf(req), id, parsed.data);
       res.redirect(303, `/admin/rounds/${id}/results?saved=1`);
     } catch (err) {
       if (err instanceof ValidationError) return renderResults(req, res, id, 422, { values, errors: err.fields });

@@ -7,6 +7,7 @@
 import { fileTypeFromFile } from "file-type";
 import { rm } from "node:fs/promises";
 import type { Infrastructure } from "../../container.ts";
+import { TX_OPTIONS, type DbClient } from "../../platform/db.ts";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "../../errors.ts";
 import type { RoundStatus } from "../../generated/prisma/enums.ts";
 import { JOBS } from "../../platform/queues.ts";
@@ -36,18 +37,25 @@ export class StaleRoundError extends ConflictError {
   }
 }
 
-/** What changed, for the audit log once it exists: the fields before and after. */
+/** Who acted: a signed-in administrator, or null for the open-round / close-round jobs. */
+export type RoundActor = { id: number; email: string } | null;
+
+/** A change as the audit log records it: the fields that changed, before and after. */
 export interface RoundChange {
-  actorId: number | null;
-  roundId: number;
+  actor: RoundActor;
+  /** "round.<verb>": round.create, round.update, round.schedule, round.open, round.close, … */
   action: string;
+  entity: "round";
+  entityId: number;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
 }
 
 export type RoundAdminDeps = Pick<Infrastructure, "db" | "now" | "enqueuer" | "storage" | "logger"> & {
-  /** Called after every committed change: clears the public pages' cached list, records the change. */
-  onChange?: (change: RoundChange) => Promise<void> | void;
+  /** Writes the change's record inside the change's own transaction, so both commit or neither (the audit log). */
+  record?: (tx: DbClient, change: RoundChange) => Promise<unknown>;
+  /** After every committed change: clears the public pages' cached list. */
+  onChange?: () => void;
 };
 
 const TRACKED_FIELDS = [
@@ -76,19 +84,27 @@ function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
 export function createRoundAdminService(deps: RoundAdminDeps) {
   const { db } = deps;
 
-  async function load(id: number): Promise<AdminRound> {
-    const round = await repo.findAdminRound(db, id);
+  async function load(id: number, client: DbClient = db): Promise<AdminRound> {
+    const round = await repo.findAdminRound(client, id);
     if (!round) throw new NotFoundError("rounds:notFound");
     return round;
   }
 
-  async function changed(actorId: number | null, before: AdminRound | null, after: AdminRound, action: string) {
-    const d = before ? diff(snapshotOf(before), snapshotOf(after)) : { before: null, after: snapshotOf(after) };
-    try {
-      await deps.onChange?.({ actorId, roundId: after.id, action, ...d });
-    } catch (err) {
-      deps.logger.error({ err: (err as Error).message, roundId: after.id, action }, "recording a round change failed");
-    }
+  /**
+   * Runs a change and records it in one transaction: `work` returns the round's id, or null when it changed nothing
+   * (a job finding nothing due), which records nothing. The round as saved is returned for planning its jobs.
+   */
+  async function commit(actor: RoundActor, action: string, before: AdminRound | null, work: (tx: DbClient) => Promise<number | null>) {
+    const after = await db.$transaction(async (tx) => {
+      const id = await work(tx);
+      if (id === null) return null;
+      const saved = await load(id, tx);
+      const d = before ? diff(snapshotOf(before), snapshotOf(saved)) : { before: null, after: snapshotOf(saved) };
+      await deps.record?.(tx, { actor, action, entity: "round", entityId: id, ...d });
+      return saved;
+    }, TX_OPTIONS);
+    if (after) deps.onChange?.();
+    return after;
   }
 
   /**
@@ -100,6 +116,32 @@ export function createRoundAdminService(deps: RoundAdminDeps) {
     const live = round.status === "SCHEDULED" || round.status === "OPEN";
     await deps.enqueuer.planRoundJob(JOBS.openRound, round.id, round.status === "SCHEDULED" ? round.opensAt : null, now);
     await deps.enqueuer.planRoundJob(JOBS.closeRound, round.id, live ? round.closesAt : null, now);
+  }
+
+  /** A hand action's write, conditional on the state and version the administrator saw. */
+  function moveByHand(tx: DbClient, action: RoundAction, before: AdminRound, now: Date): Promise<boolean> {
+    const { id, version } = before;
+    switch (action) {
+      case "schedule":
+        if (before.closesAt <= now) throw new ConflictError("rounds:admin.errors.closesInPast");
+        return repo.moveRound(tx, id, { from: ["DRAFT"], to: "SCHEDULED", version });
+      case "unschedule":
+        return repo.moveRound(tx, id, { from: ["SCHEDULED"], to: "DRAFT", version });
+      case "open":
+        if (before.closesAt <= now) throw new ConflictError("rounds:admin.errors.closesInPast");
+        // Opened early by hand: the period shown to the public starts now.
+        return repo.moveRound(tx, id, {
+          from: ["DRAFT", "SCHEDULED"], to: "OPEN", version,
+          data: { openedAt: now, ...(before.opensAt > now ? { opensAt: now } : {}) },
+        });
+      case "close":
+        return repo.moveRound(tx, id, {
+          from: ["OPEN"], to: "CLOSED", version,
+          data: { closedAt: now, ...(before.closesAt > now ? { closesAt: now } : {}) },
+        });
+      case "archive":
+        return repo.moveRound(tx, id, { from: ["CLOSED"], to: "ARCHIVED", version });
+    }
   }
 
   async function checkTopics(roundId: number, existing: { id: number }[], count: number): Promise<void> {
@@ -115,20 +157,19 @@ export function createRoundAdminService(deps: RoundAdminDeps) {
     departments: () => repo.findDepartmentChoices(db),
     actionsOf: (status: RoundStatus) => ACTIONS[status],
 
-    async create(actorId: number, form: RoundForm): Promise<{ id: number }> {
+    async create(actor: RoundActor, form: RoundForm): Promise<{ id: number }> {
       if (!form.code) throw new ValidationError({ code: "rounds:admin.errors.codeRequired" });
       if (await repo.codeExists(db, form.code)) throw new ValidationError({ code: "rounds:admin.errors.codeTaken" });
       const { code, topics, version: _v, ...fields } = form;
-      const { id } = await repo.createRound(db, { ...fields, code, topics });
-      await changed(actorId, null, await load(id), "round.create");
-      return { id };
+      const created = await commit(actor, "round.create", null, async (tx) => (await repo.createRound(tx, { ...fields, code, topics })).id);
+      return { id: created!.id };
     },
 
     /**
      * Saves an edit made on the form of `form.version`. Times follow the state: both while the round has not opened,
      * only the closing time while it is open (extending or shortening the period), neither after it closed.
      */
-    async update(actorId: number, id: number, form: RoundForm): Promise<void> {
+    async update(actor: RoundActor, id: number, form: RoundForm): Promise<void> {
       const before = await load(id);
       if (form.version !== undefined && form.version !== before.version) throw new StaleRoundError();
       const { code: _c, topics, version: _v, opensAt, closesAt, ...fields } = form;
@@ -147,54 +188,26 @@ export function createRoundAdminService(deps: RoundAdminDeps) {
       if (Object.keys(errors).length) throw new ValidationError(errors);
       await checkTopics(id, before.topics, topics.length);
 
-      await db.$transaction(async (tx) => {
+      const after = await commit(actor, "round.update", before, async (tx) => {
         const saved = await repo.updateRound(tx, id, { version: before.version, status: before.status }, { ...fields, ...times });
         if (!saved) throw new StaleRoundError();
         await repo.replaceTopics(tx, id, before.topics, topics);
+        return id;
       });
-      const after = await load(id);
-      await plan(after);
-      await changed(actorId, before, after, "round.update");
+      await plan(after!);
     },
 
     /** A state change by hand. `version` is the version the administrator saw, so a click on a stale page is refused. */
-    async act(actorId: number, id: number, action: RoundAction, version: number | undefined): Promise<void> {
+    async act(actor: RoundActor, id: number, action: RoundAction, version: number | undefined): Promise<void> {
       const before = await load(id);
       if (version !== undefined && version !== before.version) throw new StaleRoundError();
       if (!ACTIONS[before.status].includes(action)) throw new ConflictError("rounds:admin.errors.actionNotAllowed");
       const now = deps.now();
-      const v = before.version;
-      let moved: boolean;
-      switch (action) {
-        case "schedule":
-          if (before.closesAt <= now) throw new ConflictError("rounds:admin.errors.closesInPast");
-          moved = await repo.moveRound(db, id, { from: ["DRAFT"], to: "SCHEDULED", version: v });
-          break;
-        case "unschedule":
-          moved = await repo.moveRound(db, id, { from: ["SCHEDULED"], to: "DRAFT", version: v });
-          break;
-        case "open":
-          if (before.closesAt <= now) throw new ConflictError("rounds:admin.errors.closesInPast");
-          // Opened early by hand: the period shown to the public starts now.
-          moved = await repo.moveRound(db, id, {
-            from: ["DRAFT", "SCHEDULED"], to: "OPEN", version: v,
-            data: { openedAt: now, ...(before.opensAt > now ? { opensAt: now } : {}) },
-          });
-          break;
-        case "close":
-          moved = await repo.moveRound(db, id, {
-            from: ["OPEN"], to: "CLOSED", version: v,
-            data: { closedAt: now, ...(before.closesAt > now ? { closesAt: now } : {}) },
-          });
-          break;
-        case "archive":
-          moved = await repo.moveRound(db, id, { from: ["CLOSED"], to: "ARCHIVED", version: v });
-          break;
-      }
-      if (!moved) throw new StaleRoundError();
-      const after = await load(id);
-      await plan(after);
-      await changed(actorId, before, after, `round.${action}`);
+      const after = await commit(actor, `round.${action}`, before, async (tx) => {
+        if (!(await moveByHand(tx, action, before, now))) throw new StaleRoundError();
+        return id;
+      });
+      await plan(after!);
     },
 
     /** The open-round job: opens a scheduled round once its opening time has come; anything else is a no-op. */
@@ -202,11 +215,11 @@ export function createRoundAdminService(deps: RoundAdminDeps) {
       const before = await repo.findAdminRound(db, id);
       if (!before) return "skipped";
       const now = deps.now();
-      const moved = await repo.moveRound(db, id, { from: ["SCHEDULED"], to: "OPEN", dueBy: { field: "opensAt", now }, data: { openedAt: now } });
-      const after = await load(id);
+      const moved = await commit(null, "round.open", before, async (tx) =>
+        (await repo.moveRound(tx, id, { from: ["SCHEDULED"], to: "OPEN", dueBy: { field: "opensAt", now }, data: { openedAt: now } })) ? id : null,
+      );
       // A job left from before the times were edited finds nothing due: the round's jobs are planned again.
-      await plan(after);
-      if (moved) await changed(null, before, after, "round.open");
+      await plan(moved ?? (await load(id)));
       return moved ? "opened" : "skipped";
     },
 
@@ -215,10 +228,10 @@ export function createRoundAdminService(deps: RoundAdminDeps) {
       const before = await repo.findAdminRound(db, id);
       if (!before) return "skipped";
       const now = deps.now();
-      const moved = await repo.moveRound(db, id, { from: ["OPEN"], to: "CLOSED", dueBy: { field: "closesAt", now }, data: { closedAt: now } });
-      const after = await load(id);
-      await plan(after);
-      if (moved) await changed(null, before, after, "round.close");
+      const moved = await commit(null, "round.close", before, async (tx) =>
+        (await repo.moveRound(tx, id, { from: ["OPEN"], to: "CLOSED", dueBy: { field: "closesAt", now }, data: { closedAt: now } })) ? id : null,
+      );
+      await plan(moved ?? (await load(id)));
       return moved ? "closed" : "skipped";
     },
 
@@ -230,7 +243,7 @@ export function createRoundAdminService(deps: RoundAdminDeps) {
     },
 
     /** The results section: a summary and the selected suggestions by tracking code (of this round only). */
-    async saveResults(actorId: number, id: number, form: ResultsForm): Promise<void> {
+    async saveResults(actor: RoundActor, id: number, form: ResultsForm): Promise<void> {
       const before = await load(id);
       if (form.version !== undefined && form.version !== before.version) throw new StaleRoundError();
       if (before.status !== "CLOSED" && before.status !== "ARCHIVED") throw new ConflictError("rounds:admin.errors.resultsBeforeClose");
@@ -238,16 +251,16 @@ export function createRoundAdminService(deps: RoundAdminDeps) {
       const byCode = new Map(found.map((s) => [s.trackingCode, s.id]));
       const unknown = form.highlights.filter((code) => !byCode.has(code));
       if (unknown.length) throw new ValidationError({ highlights: "rounds:admin.errors.highlightsUnknown" });
-      await db.$transaction(async (tx) => {
-        const saved = await repo.updateRound(tx, id, { version: before.version, status: before.status }, {});
-        if (!saved) throw new StaleRoundError();
-        await tx.collectionRound.update({
-          where: { id },
-          data: { resultsSummary: form.resultsSummary, resultsSummaryEn: form.resultsSummaryEn, resultsPublishedAt: before.resultsPublishedAt ?? deps.now() },
+      await commit(actor, "round.results", before, async (tx) => {
+        const saved = await repo.updateRound(tx, id, { version: before.version, status: before.status }, {
+          resultsSummary: form.resultsSummary,
+          resultsSummaryEn: form.resultsSummaryEn,
+          resultsPublishedAt: before.resultsPublishedAt ?? deps.now(),
         });
+        if (!saved) throw new StaleRoundError();
         await repo.replaceHighlights(tx, id, form.highlights.map((code) => byCode.get(code) as number));
+        return id;
       });
-      await changed(actorId, before, await load(id), "round.results");
     },
 
     highlightCodes: (id: number) => repo.highlightCodes(db, id),
@@ -256,7 +269,7 @@ export function createRoundAdminService(deps: RoundAdminDeps) {
      * A new cover image from a temporary upload: its type is read from its bytes; anything but a JPEG, PNG or WebP
      * is refused. The temporary file is always removed.
      */
-    async setCover(actorId: number, id: number, version: number | undefined, file: { tempPath: string; size: number } | null): Promise<void> {
+    async setCover(actor: RoundActor, id: number, version: number | undefined, file: { tempPath: string; size: number } | null): Promise<void> {
       try {
         const before = await load(id);
         if (version !== undefined && version !== before.version) throw new StaleRoundError();
@@ -268,12 +281,16 @@ export function createRoundAdminService(deps: RoundAdminDeps) {
           if (!type || !ext) throw new ValidationError({ cover: "rounds:admin.errors.coverType" });
           cover = { coverImage: await deps.storage.put(file.tempPath, ext), coverImageType: type.mime };
         }
-        if (!(await repo.setCover(db, id, before.version, cover))) {
-          if (cover.coverImage) await deps.storage.remove(cover.coverImage);
-          throw new StaleRoundError();
+        try {
+          await commit(actor, "round.cover", before, async (tx) => {
+            if (!(await repo.setCover(tx, id, before.version, cover))) throw new StaleRoundError();
+            return id;
+          });
+        } catch (err) {
+          if (cover.coverImage) await deps.storage.remove(cover.coverImage).catch(() => undefined);
+          throw err;
         }
         if (before.coverImage) await deps.storage.remove(before.coverImage).catch(() => undefined);
-        await changed(actorId, before, await load(id), "round.cover");
       } finally {
         if (file) await rm(file.tempPath, { force: true });
       }

@@ -11,6 +11,8 @@ import { createCloseRoundProcessor } from "../../../workers/processors/close-rou
 import { createSweepPendingProcessor } from "../../../workers/processors/sweep-pending.ts";
 import { eventually, insertPendingSuggestion } from "../../support/factories.ts";
 import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
+import { createRoundAdminService, type RoundChange } from "../../../src/features/rounds/index.ts";
+import { parseRoundForm } from "../../../src/features/rounds/rounds.schemas.ts";
 import { createAgent, signIn } from "../../support/http.ts";
 import { escapeHtml, message, openForm, PNG, postMultipart, referenceIds, rowCounts, validFields } from "../submissions/helpers.ts";
 
@@ -387,5 +389,37 @@ describe("a round's results and overview", () => {
     expect(image.status).toBe(200);
     expect(image.headers["content-type"]).toBe("image/png");
     expect((await createAgent(app).get(`/rounds/${round.id}`)).text).toContain(`src="/rounds/${round.id}/cover"`);
+  });
+});
+
+describe("recording round changes", () => {
+  it("when a round is created, edited and moved, then each change is recorded with who, what and the fields before and after, in the change's own transaction", async () => {
+    const changes: RoundChange[] = [];
+    const admin = createRoundAdminService({ ...c, record: async (_tx, change) => void changes.push(change) });
+    const actor = { id: 1, email: "admin@demo.example" };
+    const parsed = parseRoundForm(await roundFields());
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const { id } = await admin.create(actor, parsed.data);
+    const edited = parseRoundForm(await roundFields({ title: "公共服务提升专题征集（修订）", version: "1" }));
+    if (!edited.ok) throw new Error(JSON.stringify(edited.errors));
+    await admin.update(actor, id, edited.data);
+    await admin.act(actor, id, "schedule", 2);
+    now = new Date(now.getTime() + 3 * HOUR);
+    expect(await admin.openDue(id)).toBe("opened");
+    expect(await admin.openDue(id)).toBe("skipped");
+
+    expect(changes.map((ch) => [ch.action, ch.actor?.email ?? null])).toEqual([
+      ["round.create", "admin@demo.example"], ["round.update", "admin@demo.example"], ["round.schedule", "admin@demo.example"], ["round.open", null],
+    ]);
+    expect(changes[1]).toMatchObject({ entity: "round", entityId: id, before: { title: "公共服务提升专题征集" }, after: { title: "公共服务提升专题征集（修订）" } });
+    expect(Object.keys(changes[1]!.after!)).toEqual(["title"]);
+    expect(changes[2]).toMatchObject({ before: { status: "DRAFT" }, after: { status: "SCHEDULED" } });
+
+    // A stale save records nothing; a record that cannot be written takes the change back with it.
+    await expect(admin.update(actor, id, edited.data)).rejects.toThrow();
+    expect(changes).toHaveLength(4);
+    const failing = createRoundAdminService({ ...c, record: () => Promise.reject(new Error("audit unavailable")) });
+    await expect(failing.act(actor, id, "close", undefined)).rejects.toThrow("audit unavailable");
+    expect((await c.db.collectionRound.findUniqueOrThrow({ where: { id } })).status).toBe("OPEN");
   });
 });
