@@ -5,3 +5,4 @@ export { roundAdminRoutes } from "./round-admin.routes.ts";
 export { createRoundService, roundPhase, RoundNotOpenError, type RoundPhase, type RoundService, type RoundView } from "./rounds.service.ts";
 export { createRoundAdminService, type RoundActor, type RoundAdminService, type RoundChange } from "./round-admin.service.ts";
 export { createRoundOverviewService, type RoundOverviewService } from "./round-overview.service.ts";
+export { parseRoundForm, type RoundForm } from "./rounds.schemas.ts";

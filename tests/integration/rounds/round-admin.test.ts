@@ -11,8 +11,7 @@ import { createCloseRoundProcessor } from "../../../workers/processors/close-rou
 import { createSweepPendingProcessor } from "../../../workers/processors/sweep-pending.ts";
 import { eventually, insertPendingSuggestion } from "../../support/factories.ts";
 import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
-import { createRoundAdminService, type RoundChange } from "../../../src/features/rounds/index.ts";
-import { parseRoundForm } from "../../../src/features/rounds/rounds.schemas.ts";
+import { createRoundAdminService, parseRoundForm, type RoundChange } from "../../../src/features/rounds/index.ts";
 import { createAgent, signIn } from "../../support/http.ts";
 import { escapeHtml, message, openForm, PNG, postMultipart, referenceIds, rowCounts, validFields } from "../submissions/helpers.ts";
 
