@@ -93,7 +93,7 @@ describe("a themed round from the administrator's side", () => {
 
     const found: string[] = [];
     for (const lang of ["zh-CN", "en"]) {
-      for (const path of ["/admin", "/admin/rounds", "/admin/rounds/new", `/admin/rounds/${roundId}`, `/admin/rounds/${roundId}/results`, `/staff/rounds/${roundId}`]) {
+      for (const path of ["/admin", "/admin/rounds", "/staff/rounds", "/admin/rounds/new", `/admin/rounds/${roundId}`, `/admin/rounds/${roundId}/results`, `/staff/rounds/${roundId}`]) {
         await admin.goto(`${baseUrl}${path}?lang=${lang}`);
         found.push(...(await seriousViolations(admin, `${lang} ${path}`)));
       }

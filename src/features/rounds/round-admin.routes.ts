@@ -104,14 +104,24 @@ export function roundAdminRoutes(c: Container, csrf: Csrf): Router {
     });
   }
 
-  router.get("/admin/rounds", requireAdmin(), async (req, res) => {
+  // The same list for administrators (who edit rounds) and for coordinators (who follow them in the overview).
+  async function renderList(req: Request, res: Response, forAdmin: boolean) {
     const t = translatorOf(res);
     const rounds = await admin.list();
     res.render("rounds/admin/index", {
-      title: t("rounds:admin.index.title"),
-      rounds: rounds.map((r) => ({ ...r, statusLabel: t(`rounds:status.${r.status}`), received: r._count.suggestions })),
+      title: t(forAdmin ? "rounds:admin.index.title" : "rounds:overview.listTitle"),
+      forAdmin,
+      rounds: rounds.map((r) => ({
+        ...r,
+        statusLabel: t(`rounds:status.${r.status}`),
+        received: r._count.suggestions,
+        href: forAdmin ? `/admin/rounds/${r.id}` : `/staff/rounds/${r.id}`,
+      })),
     });
-  });
+  }
+
+  router.get("/admin/rounds", requireAdmin(), (req, res) => renderList(req, res, true));
+  router.get("/staff/rounds", requireOfficeStaff(), (req, res) => renderList(req, res, false));
 
   router.get("/admin/rounds/new", requireAdmin(), async (req, res) => {
     await renderForm(req, res, 200, {});

@@ -116,6 +116,13 @@ describe("the administration's area", () => {
     expect((await coordinator.get("/admin/rounds")).status).toBe(403);
     const nav = (await coordinator.get("/staff/screening")).text;
     expect(nav).not.toContain('href="/admin"');
+    // Coordinators follow rounds in the overview, not in the administration.
+    expect(nav).toContain('href="/staff/rounds"');
+    const list = await coordinator.get("/staff/rounds");
+    expect(list.status).toBe(200);
+    const open = await c.db.collectionRound.findUniqueOrThrow({ where: { code: "SQGZ" } });
+    expect(list.text).toContain(`href="/staff/rounds/${open.id}"`);
+    expect(list.text).not.toContain('href="/admin/rounds/new"');
     const official = await signIn(app, "official.edu@demo.example");
     expect((await official.get("/admin/rounds/new")).status).toBe(403);
     const visitor = createAgent(app);
