@@ -4,7 +4,7 @@ import { Router } from "express";
 import { translatorOf } from "../../web/pages.ts";
 import { requireAdmin } from "../auth/index.ts";
 
-export function adminRoutes(): Router {
+export function adminLandingRoutes(): Router {
   const router = Router();
   router.get("/admin", requireAdmin(), (_req, res) => {
     res.render("admin/index", { title: translatorOf(res)("admin:index.title") });

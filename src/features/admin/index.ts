@@ -1,2 +1,2 @@
 // The administration's front page (/admin): the areas an administrator runs (see CONTEXT.md).
-export { adminRoutes } from "./admin.routes.ts";
+export { adminLandingRoutes } from "./admin.routes.ts";

@@ -32,7 +32,11 @@ export function authRoutes(c: Container, csrf: Csrf, auth: AuthService, store: R
 
   router.get("/staff/sign-in", (req, res) => {
     if (req.staff) return res.redirect(303, "/staff");
-    res.render("staff/sign-in", { title: res.locals.t("auth:title"), next: safeNext(String(req.query.next ?? "")) });
+    res.render("staff/sign-in", {
+      title: res.locals.t("auth:title"),
+      next: safeNext(String(req.query.next ?? "")),
+      passwordSet: req.query.passwordSet === "1",
+    });
   });
 
   router.post("/staff/sign-in", csrf.verify, async (req, res) => {

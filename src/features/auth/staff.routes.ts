@@ -11,8 +11,8 @@ export function staffRoutes(c: Container, csrf: Csrf, features: Router[] = []): 
   const router = Router();
   const auth = c.services.auth;
   const store = createSessionStore(c.sessionRedis, c.config.redisPrefix);
-  // Nothing under /staff or /admin works without the session store: while its Redis is known to be down, answer 503
-  // at once rather than let every request wait out the reconnect attempts for the same failure.
+  // Nothing under /staff or /admin works without the session store: while its Redis is known to be down, answer 503 at once
+  // rather than let every request wait out the reconnect attempts for the same failure.
   router.use(STAFF_TREES, (_req, _res, next) => next(c.sessionRedisDown() ? new ServiceUnavailableError("errors:staffUnavailable") : undefined));
   router.use(STAFF_TREES, sessionMiddleware(c.config, store), loadStaffUser(auth));
   router.use(authRoutes(c, csrf, auth, store));

@@ -9,11 +9,11 @@ import { startWorkers, type WorkerSet } from "../../../workers/start-workers.ts"
 import { createOpenRoundProcessor } from "../../../workers/processors/open-round.ts";
 import { createCloseRoundProcessor } from "../../../workers/processors/close-round.ts";
 import { createSweepPendingProcessor } from "../../../workers/processors/sweep-pending.ts";
-import { eventually, insertPendingSuggestion } from "../../support/factories.ts";
-import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
+import { createTestContainer, eventually, resetAndSeed, resetSuggestions } from "../../support/harness.ts";
+import { insertSuggestion } from "../../support/suggestions.ts";
 import { createRoundAdminService, parseRoundForm, type RoundChange } from "../../../src/features/rounds/index.ts";
-import { createAgent, signIn } from "../../support/http.ts";
-import { escapeHtml, message, openForm, PNG, postMultipart, referenceIds, rowCounts, validFields } from "../submissions/helpers.ts";
+import { createAgent, openForm, postMultipart, signIn } from "../../support/http.ts";
+import { escapeHtml, message, PNG, referenceIds, rowCounts, validFields } from "../submissions/helpers.ts";
 
 const HOUR = 3_600_000;
 const SHANGHAI = 8 * HOUR;
@@ -74,15 +74,20 @@ function roundJob(name: typeof JOBS.openRound | typeof JOBS.closeRound, id: numb
   return c.queues.maintenance.getJob(roundJobId(name, id));
 }
 
-beforeAll(() => {
+beforeAll(async () => {
+  now = new Date();
   c = createTestContainer({}, { now: () => now });
   app = createApp(c);
   connection = createRedis(c.config.redisUrl, "worker");
+  await resetAndSeed(c);
 });
 
 beforeEach(async () => {
   now = new Date();
-  await resetAndSeed(c);
+  // The rounds these tests create go; the seeded ones are left as they are (no test here changes them).
+  await resetSuggestions(c);
+  await c.db.roundTopic.deleteMany({ where: { round: { code: "GGFW" } } });
+  await c.db.collectionRound.deleteMany({ where: { code: "GGFW" } });
 });
 
 afterEach(async () => {
@@ -101,7 +106,7 @@ describe("the administration's area", () => {
     expect((await admin.get("/staff")).location).toBe("/admin");
     const page = await admin.get("/admin");
     expect(page.status).toBe(200);
-    expect(page.text).toContain('href="/admin/rounds"');
+    for (const area of ["rounds", "departments", "people", "rules", "calendar", "audit"]) expect(page.text).toContain(`href="/admin/${area}"`);
     expect(page.text).toContain(escapeHtml(message("admin:index.heading")));
     const nav = page.text.slice(page.text.indexOf('class="site-nav"'), page.text.indexOf("</nav>"));
     expect(nav).toContain('href="/admin"');
@@ -184,7 +189,7 @@ describe("creating and editing a round", () => {
   it("when a sub-topic that has suggestions is removed, then the save is refused", async () => {
     const admin = await signIn(app, "admin@demo.example");
     const round = await createRound(admin);
-    await insertPendingSuggestion(c.db, { roundId: round.id, topicId: round.topics[2]!.id });
+    await insertSuggestion(c.db, { roundId: round.id, topicId: round.topics[2]!.id });
     const res = await admin.post(`/admin/rounds/${round.id}`, await roundFields({ topics: "教育服务\n医疗服务", version: "1" }));
     expect(res.status).toBe(422);
     expect(res.text).toContain(message("rounds:admin.errors.topicInUse"));
@@ -316,9 +321,8 @@ describe("a round's results and overview", () => {
     const admin = await signIn(app, "admin@demo.example");
     const round = await createRound(admin);
     await act(admin, round.id, "open");
-    const shown = await insertPendingSuggestion(c.db, { roundId: round.id, topicId: round.topics[0]!.id, title: "关于推行课后服务的建议" });
-    const hidden = await insertPendingSuggestion(c.db, { roundId: round.id, topicId: round.topics[1]!.id, title: "关于不公开的建议" });
-    await c.db.submitter.update({ where: { suggestionId: shown.id }, data: { consentPublish: true } });
+    const shown = await insertSuggestion(c.db, { roundId: round.id, topicId: round.topics[0]!.id, title: "关于推行课后服务的建议", consentPublish: true });
+    const hidden = await insertSuggestion(c.db, { roundId: round.id, topicId: round.topics[1]!.id, title: "关于不公开的建议" });
 
     const early = await admin.get(`/admin/rounds/${round.id}/results`);
     expect(early.text).toContain(message("rounds:admin.errors.resultsBeforeClose"));
@@ -346,9 +350,9 @@ describe("a round's results and overview", () => {
     const round = await createRound(admin);
     const day1 = new Date("2026-11-02T02:00:00Z");
     const day2 = new Date("2026-11-03T17:00:00Z"); // 01:00 on the 4th in Shanghai
-    await insertPendingSuggestion(c.db, { roundId: round.id, topicId: round.topics[0]!.id, submittedAt: day1, title: "关于第一件的建议" });
-    await insertPendingSuggestion(c.db, { roundId: round.id, topicId: round.topics[0]!.id, submittedAt: day2, title: "关于第二件的建议" });
-    const third = await insertPendingSuggestion(c.db, { roundId: round.id, topicId: round.topics[1]!.id, submittedAt: day2, title: "关于第三件的建议" });
+    await insertSuggestion(c.db, { roundId: round.id, topicId: round.topics[0]!.id, submittedAt: day1, title: "关于第一件的建议" });
+    await insertSuggestion(c.db, { roundId: round.id, topicId: round.topics[0]!.id, submittedAt: day2, title: "关于第二件的建议" });
+    const third = await insertSuggestion(c.db, { roundId: round.id, topicId: round.topics[1]!.id, submittedAt: day2, title: "关于第三件的建议" });
     await c.db.suggestion.update({ where: { id: third.id }, data: { status: "SCREENING" } });
 
     const coordinator = await signIn(app, "coordinator@demo.example");
@@ -399,6 +403,26 @@ describe("a round's results and overview", () => {
 });
 
 describe("recording round changes", () => {
+  it("when an administrator edits and schedules a round and the job opens it, then the audit log shows each change with who and what changed", async () => {
+    const admin = await signIn(app, "admin@demo.example");
+    const round = await createRound(admin);
+    await admin.get(`/admin/rounds/${round.id}`);
+    await admin.post(`/admin/rounds/${round.id}`, await roundFields({ title: "公共服务提升专题征集（修订）", version: "1" }));
+    await act(admin, round.id, "schedule");
+    now = new Date(round.opensAt.getTime() + 1_000);
+    await createOpenRoundProcessor(c)({ data: { roundId: round.id } });
+
+    const entries = await c.db.auditEntry.findMany({ where: { entity: "round", entityId: String(round.id) }, orderBy: { id: "asc" } });
+    expect(entries.map((e) => [e.action, e.actorEmail])).toEqual([
+      ["round.create", "admin@demo.example"], ["round.update", "admin@demo.example"], ["round.schedule", "admin@demo.example"], ["round.open", null],
+    ]);
+    expect(entries[1]).toMatchObject({ before: { title: "公共服务提升专题征集" }, after: { title: "公共服务提升专题征集（修订）" } });
+    const log = await admin.get("/admin/audit?action=round");
+    expect(log.status).toBe(200);
+    expect(log.text).toContain(escapeHtml(message("audit:action.round.update")));
+    expect(log.text).toContain("公共服务提升专题征集（修订）");
+  });
+
   it("when a round is created, edited and moved, then each change is recorded with who, what and the fields before and after, in the change's own transaction", async () => {
     const changes: RoundChange[] = [];
     const admin = createRoundAdminService({ ...c, record: async (_tx, change) => void changes.push(change) });
