@@ -5,7 +5,7 @@ import { mkdirSync } from "node:fs";
 import { Router, type NextFunction, type Request, type Response } from "express";
 import multer from "multer";
 import type { Container } from "../../container.ts";
-import { ValidationError, type FieldErrors } from "../../errors.ts";
+import { NotFoundError, ValidationError, type FieldErrors } from "../../errors.ts";
 import { localizedName, type Translate } from "../../platform/i18n.ts";
 import { idInput, pathId } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
@@ -170,7 +170,7 @@ export function roundAdminRoutes(c: Container, csrf: Csrf): Router {
   router.post("/admin/rounds/:id/actions/:action", requireAdmin(), csrf.verify, async (req, res) => {
     const id = roundId(req.params.id);
     const action = String(req.params.action);
-    if (!ACTION_NAMES.has(action)) return renderForm(req, res, 404, { round: await admin.get(id) });
+    if (!ACTION_NAMES.has(action)) throw new NotFoundError();
     try {
       await admin.act(actorOf(req), id, action as RoundAction, idInput((req.body as Record<string, unknown>).version));
       res.redirect(303, `/admin/rounds/${id}?done=${action}`);
