@@ -4,7 +4,7 @@ import request from "supertest";
 import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
 import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
-import { insertSuggestion as insertPendingSuggestion } from "../../support/suggestions.ts";
+import { insertSuggestion } from "../../support/suggestions.ts";
 import { signIn } from "../../support/http.ts";
 
 let c: Container;
@@ -52,7 +52,7 @@ describe("departments", () => {
 
   it("when a department with open cases is deactivated, then the cases are listed first, and once confirmed routing never picks it", async () => {
     const medical = await c.db.department.findUniqueOrThrow({ where: { code: "MEDICAL" } });
-    const open = await insertPendingSuggestion(c.db, { title: "关于医保异地报销的建议", problem: "医保异地报销手续繁琐。" });
+    const open = await insertSuggestion(c.db, { title: "关于医保异地报销的建议", problem: "医保异地报销手续繁琐。" });
     const routed = await c.services.routing.routeSuggestion(open.id);
     expect(routed).toMatchObject({ kind: "assigned", departmentId: medical.id });
 
@@ -72,7 +72,7 @@ describe("departments", () => {
     expect(page.text).toContain(open.trackingCode);
     expect(await auditOf("department.deactivate")).toHaveLength(1);
 
-    const later = await insertPendingSuggestion(c.db, { title: "医保报销", problem: "医保报销太慢。" });
+    const later = await insertSuggestion(c.db, { title: "医保报销", problem: "医保报销太慢。" });
     const outcome = await c.services.routing.routeSuggestion(later.id);
     expect(outcome.kind).toBe("triage");
     expect(outcome).not.toMatchObject({ proposedDepartmentId: medical.id });

@@ -3,7 +3,7 @@ import type { Express } from "express";
 import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
 import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
-import { insertSuggestion as insertPendingSuggestion } from "../../support/suggestions.ts";
+import { insertSuggestion } from "../../support/suggestions.ts";
 import { signIn } from "../../support/http.ts";
 
 let c: Container;
@@ -42,7 +42,7 @@ describe("the try-it box", () => {
     expect(page.text).toContain("没有保存任何内容");
     expect(await c.db.auditEntry.count()).toBe(before);
 
-    const s = await insertPendingSuggestion(c.db, { title, problem: text, proposal: "", categoryCode: "OTHER", regionCode: "210102" });
+    const s = await insertSuggestion(c.db, { title, problem: text, proposal: "", categoryCode: "OTHER", regionCode: "210102" });
     expect(await c.services.routing.routeSuggestion(s.id)).toMatchObject({ kind: "assigned", departmentId: medical.id });
   });
 
@@ -85,7 +85,7 @@ describe("editing the rules", () => {
     expect(rule).toMatchObject({ keywords: ["食堂", "校园"], departmentId: edu, assistDepartmentIds: [health] });
     expect((await c.db.auditEntry.findFirstOrThrow({ where: { action: "rule.create" } })).after).toMatchObject({ name: "校园食堂" });
 
-    const s = await insertPendingSuggestion(c.db, { title: "改善学校食堂伙食", problem: "食堂饭菜单一。", categoryCode: "OTHER" });
+    const s = await insertSuggestion(c.db, { title: "改善学校食堂伙食", problem: "食堂饭菜单一。", categoryCode: "OTHER" });
     expect(await c.services.routing.routeSuggestion(s.id)).toMatchObject({ kind: "assigned", departmentId: edu });
     const assignments = await c.db.assignment.findMany({ where: { suggestionId: s.id }, orderBy: { id: "asc" } });
     expect(assignments.map((a) => [a.role, a.departmentId])).toEqual([["LEAD", edu], ["ASSIST", health]]);

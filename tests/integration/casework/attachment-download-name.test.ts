@@ -5,8 +5,7 @@ import type { Express } from "express";
 import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
 import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
-import { signIn } from "../../support/http.ts";
-import { openForm, postMultipart } from "../../support/http.ts";
+import { openForm, postMultipart, signIn } from "../../support/http.ts";
 import { referenceIds, trackingCodeIn, validFields } from "../submissions/helpers.ts";
 
 /** Starts as a JPEG (so file-type says image/jpeg) and carries a page with a script after the header. */
