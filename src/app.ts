@@ -20,6 +20,7 @@ import { healthRoutes } from "./features/health/index.ts";
 import { homeRoutes } from "./features/home/index.ts";
 import { measureRoutes, measuresCasePanel } from "./features/measures/index.ts";
 import { roundRoutes } from "./features/rounds/index.ts";
+import { learnedRoutingCasePanel, routingModelRoutes } from "./features/routing-model/index.ts";
 import { similarCasePanel, similarityRoutes } from "./features/similarity/index.ts";
 import { submissionRoutes } from "./features/submissions/index.ts";
 import { trackingRoutes } from "./features/tracking/index.ts";
@@ -76,10 +77,13 @@ export function createApp(c: Container): Express {
   // none of these features.
   const casePanels = [
     coordinatorCasePanel(c.services.coordination.panel),
+    learnedRoutingCasePanel(c.services.routingModel, c.logger),
     similarCasePanel({ db: c.db, similarity: c.services.similarity, logger: c.logger, now: c.now }),
     measuresCasePanel(c.services.measures, c.logger),
   ];
-  app.use(staffRoutes(c, csrf, [coordinationRoutes(c, csrf), measureRoutes(c, csrf), caseworkRoutes(c, csrf, casePanels)]));
+  app.use(staffRoutes(c, csrf, [
+    coordinationRoutes(c, csrf), measureRoutes(c, csrf), caseworkRoutes(c, csrf, casePanels), routingModelRoutes(c, csrf),
+  ]));
 
   app.use(notFoundHandler);
   app.use(errorHandler(c.logger));

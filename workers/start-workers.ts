@@ -9,6 +9,7 @@ import { createSendEmailProcessor } from "./processors/send-email.ts";
 import { createSweepPendingProcessor } from "./processors/sweep-pending.ts";
 import { createScanDeadlinesProcessor } from "./processors/scan-deadlines.ts";
 import { createIndexSuggestionProcessor } from "./processors/index-suggestion.ts";
+import { createTrainRoutingModelProcessor } from "./processors/train-routing-model.ts";
 
 export type QueueName = keyof typeof QUEUES;
 type Processor = (job: Job) => Promise<unknown>;
@@ -24,7 +25,10 @@ export function processorsFor(c: Container): Record<QueueName, Record<string, Pr
   return {
     routing: { [JOBS.routeSuggestion]: createRouteSuggestionProcessor(c) },
     email: { [JOBS.sendEmail]: createSendEmailProcessor(c) },
-    maintenance: { [JOBS.sweepPending]: createSweepPendingProcessor(c), [JOBS.scanDeadlines]: createScanDeadlinesProcessor(c) },
+    maintenance: {
+      [JOBS.sweepPending]: createSweepPendingProcessor(c), [JOBS.scanDeadlines]: createScanDeadlinesProcessor(c),
+      [JOBS.trainRoutingModel]: createTrainRoutingModelProcessor(c),
+    },
     indexing: { [JOBS.indexSuggestion]: createIndexSuggestionProcessor(c) },
   };
 }

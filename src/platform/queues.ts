@@ -74,6 +74,8 @@ export interface Enqueuer {
   routeSuggestion(suggestionId: number): Promise<boolean>;
   sendEmails(emailIds: number[]): Promise<boolean>;
   indexSuggestion(suggestionId: number): Promise<boolean>;
+  /** An administrator's "retrain now": one job at a time whatever the clicks (the scheduler runs it daily anyway). */
+  trainRoutingModel(): Promise<boolean>;
 }
 
 const ENQUEUE_TIMEOUT_MS = 1_500;
@@ -88,7 +90,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "indexing">, logger: Logger, connected: () => boolean = () => true): Enqueuer {
+export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "indexing" | "maintenance">, logger: Logger, connected: () => boolean = () => true): Enqueuer {
   async function attempt(what: string, fn: () => Promise<unknown>): Promise<boolean> {
     // Known to be down: do not make the citizen wait for a timeout; the sweep enqueues it later.
     if (!connected()) {
@@ -115,6 +117,10 @@ export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "index
         queues.indexing.add(JOBS.indexSuggestion, { suggestionId } satisfies IndexSuggestionData, {
           jobId: indexSuggestionJobId(suggestionId),
         }),
+      ),
+    trainRoutingModel: () =>
+      attempt("train-routing-model", () =>
+        queues.maintenance.add(JOBS.trainRoutingModel, {}, { jobId: "train-routing-model-now", attempts: 1, removeOnFail: 100 }),
       ),
     sendEmails: async (emailIds) => {
       if (emailIds.length === 0) return true;

@@ -65,7 +65,7 @@ export function authRoutes(c: Container, csrf: Csrf, auth: AuthService, store: R
     req.session.destroy((err) => {
       if (err) return next(err);
       if (userId) void c.sessionRedis.srem(userSessionsKey(prefix, userId), sid).catch(() => undefined);
-      res.clearCookie("gi.sid", { path: "/staff" });
+      res.clearCookie("gi.sid", { path: "/" });
       res.redirect(303, "/staff/sign-in");
     });
   });
@@ -77,7 +77,7 @@ export function authRoutes(c: Container, csrf: Csrf, auth: AuthService, store: R
     await Promise.all(sids.map((sid) => new Promise<void>((r) => store.destroy(sid, () => r()))));
     await c.sessionRedis.del(key);
     c.logger.info({ userId: user.id, sessions: sids.length }, "staff signed out everywhere");
-    res.clearCookie("gi.sid", { path: "/staff" });
+    res.clearCookie("gi.sid", { path: "/" });
     res.redirect(303, "/staff/sign-in");
   });
 

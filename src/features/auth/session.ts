@@ -1,5 +1,6 @@
 // Staff sessions live in Redis (express-session + connect-redis 7, which accepts the ioredis client we already
-// have; connect-redis 8+ only takes the `redis` package). Only /staff uses them, so the public path never needs Redis.
+// have; connect-redis 8+ only takes the `redis` package). Only /staff and /admin use them, so the public path never
+// needs Redis.
 import session from "express-session";
 import RedisStore from "connect-redis";
 import type { Redis } from "ioredis";
@@ -26,7 +27,9 @@ export function sessionMiddleware(config: Config, store: RedisStore) {
     resave: false,
     saveUninitialized: false,
     rolling: true,
-    cookie: { httpOnly: true, sameSite: "lax", secure: config.cookieSecure, maxAge: SESSION_TTL_SECONDS * 1000, path: "/staff" },
+    // Path "/" because the cookie must reach both /staff and /admin (a cookie has one path); the public pages never
+    // read it (no session middleware there).
+    cookie: { httpOnly: true, sameSite: "lax", secure: config.cookieSecure, maxAge: SESSION_TTL_SECONDS * 1000, path: "/" },
   });
 }
 

@@ -10,7 +10,8 @@ export function staffRoutes(c: Container, csrf: Csrf, features: Router[] = []): 
   const router = Router();
   const auth = c.services.auth;
   const store = createSessionStore(c.sessionRedis, c.config.redisPrefix);
-  router.use("/staff", sessionMiddleware(c.config, store), loadStaffUser(auth));
+  // The administration shares the staff session: an administrator is a member of staff with more pages.
+  router.use(["/staff", "/admin"], sessionMiddleware(c.config, store), loadStaffUser(auth));
   router.use(authRoutes(c, csrf, auth, store));
   router.get("/staff", requireStaff(), (req, res) => {
     const user = staffOf(req);
