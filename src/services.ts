@@ -22,6 +22,7 @@ export function createServices(infra: Infrastructure) {
   const deadlines = createDeadlines(infra.config.deadlines, infra.logger);
   const withDeadlines = { ...infra, deadlines };
   const submissions = createSubmissionService(withDeadlines);
+  const routingModel = createRoutingModelService(infra);
   return {
     deadlines,
     auth: createAuthService({ db: infra.db, redis: infra.sessionRedis, redisPrefix: infra.config.redisPrefix }),
@@ -29,9 +30,9 @@ export function createServices(infra: Infrastructure) {
     rounds: createRoundService({ ...infra, submissions }),
     tracking: createTrackingService(withDeadlines),
     ratings: createRatingService(withDeadlines),
-    routing: createRoutingService(withDeadlines),
+    routing: createRoutingService({ ...withDeadlines, routingModel }),
     similarity: createSimilarityService(infra),
-    routingModel: createRoutingModelService(infra),
+    routingModel,
     notifications: createNotificationService(infra),
     reminders: createReminderService(withDeadlines),
     measures: createMeasureService(infra),

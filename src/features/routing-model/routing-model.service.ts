@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import type { Infrastructure } from "../../container.ts";
 import { ForbiddenError, ValidationError } from "../../errors.ts";
 import { sqlState, UNIQUE_VIOLATION } from "../../platform/db.ts";
+import { ttlCache } from "../../platform/ttl-cache.ts";
 import type { StaffUser } from "../auth/index.ts";
 import { createPredictor, evaluate, train, type Predictor, type RoutingModel, type RoutingPrediction, type SuggestionFeatures } from "./naive-bayes.ts";
 import * as repo from "./routing-model.repository.ts";
@@ -18,6 +19,8 @@ export const MAX_EXAMPLES = 50_000;
 export const HELD_OUT_SHARE = 0.2;
 /** How long a process keeps the stored model before looking for a newer version. */
 const MODEL_TTL_MS = 60_000;
+/** The router reads the settings for every suggestion no rule matched: kept briefly rather than queried each time. */
+const SETTINGS_TTL_MS = 10_000;
 export const THRESHOLD_RANGE = { min: 0.5, max: 1 } as const;
 
 export type TrainOutcome =
@@ -45,6 +48,7 @@ function fingerprintOf(examples: readonly repo.LabelledSuggestion[]): string {
 
 export function createRoutingModelService(deps: RoutingModelDeps) {
   let cached: { at: number; model: RoutingModel | null; predictor: Predictor | null } | null = null;
+  const settingsCache = ttlCache(SETTINGS_TTL_MS, () => repo.findSettings(deps.db));
 
   async function current(): Promise<{ model: RoutingModel; predictor: Predictor } | null> {
     if (cached === null || Date.now() - cached.at > MODEL_TTL_MS) {
@@ -115,7 +119,7 @@ export function createRoutingModelService(deps: RoutingModelDeps) {
      * unless an administrator turned auto-assign on, and then only at or above their confidence threshold.
      */
     async autoAssignment(s: { title: string; problem: string; proposal: string; categoryCode: string; roundCode: string | null }): Promise<LearnedProposal | null> {
-      const settings = await repo.findSettings(deps.db);
+      const settings = await settingsCache.get();
       if (!settings.autoAssign) return null;
       const m = await current();
       const p = m?.predictor.predict(featuresOf(s));
@@ -132,6 +136,7 @@ export function createRoutingModelService(deps: RoutingModelDeps) {
         throw new ValidationError({ threshold: "routingModel:errors.threshold" });
       }
       await repo.saveSettings(deps.db, { ...input, updatedById: user.id });
+      settingsCache.clear();
       deps.logger.info({ actorId: user.id, ...input }, "routing model settings changed");
     },
   };

@@ -10,7 +10,7 @@ import { createRedis } from "../../../src/platform/redis.ts";
 import { startWorkers } from "../../../workers/start-workers.ts";
 import { createAssignedCase, departmentId } from "../../support/casework-factories.ts";
 import { insertSuggestion } from "../../support/coordination-factories.ts";
-import { eventually } from "../../support/factories.ts";
+import { eventually, insertPendingSuggestion } from "../../support/factories.ts";
 import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
 import { signIn } from "../../support/http.ts";
 
@@ -115,5 +115,44 @@ describe("the routing model", () => {
 
     const coordinator = await signIn(app, COORDINATOR);
     expect((await coordinator.get("/admin/routing-model")).status).toBe(403);
+  });
+});
+
+describe("auto-assign by the routing model", () => {
+  const SCHOOL_TEXT = { title: "关于中学食堂饭菜质量差的建议", problem: "中学食堂饭菜质量差，学生和家长意见很大。", proposal: "建议教育部门督促学校改进。", categoryCode: "OTHER" };
+
+  it("when no rule matches, then the suggestion waits for the coordinators while auto-assign is off, and is assigned by the model once an administrator turns it on", async () => {
+    await confirmedHistory();
+    await c.services.routingModel.train();
+    // No rule can match: what is left is the model.
+    await c.db.routingRule.updateMany({ data: { active: false } });
+
+    const off = await insertPendingSuggestion(c.db, SCHOOL_TEXT);
+    expect(await c.services.routing.routeSuggestion(off.id)).toMatchObject({ kind: "triage", proposedDepartmentId: null });
+
+    const admin = await signIn(app, ADMIN);
+    await admin.get("/admin/routing-model");
+    expect((await admin.post("/admin/routing-model/settings", { autoAssign: "on", threshold: "0.5" })).status).toBe(303);
+    const on = await insertPendingSuggestion(c.db, SCHOOL_TEXT);
+    const edu = await departmentId(c.db, "EDU");
+    expect(await c.services.routing.routeSuggestion(on.id)).toMatchObject({ kind: "assigned", departmentId: edu });
+    const row = await c.db.suggestion.findUniqueOrThrow({ where: { id: on.id } });
+    expect(row).toMatchObject({ status: "ASSIGNED", leadDepartmentId: edu });
+    expect(JSON.parse(row.routingReason ?? "{}")).toMatchObject({ ruleId: null, model: { version: 1 } });
+    const notes = await c.db.handlingEvent.findMany({ where: { suggestionId: on.id, type: "ASSIGNED" } });
+    expect(notes[0]?.note).toContain("按分办模型第1版");
+  });
+
+  it("when a rule matches, then the rule decides even with auto-assign on", async () => {
+    await confirmedHistory();
+    await c.services.routingModel.train();
+    await c.db.routingModelSetting.create({ data: { autoAssign: true, threshold: 0.5 } });
+    // The elevator rule (住房) matches; the model, trained on school words, is not asked.
+    const s = await insertPendingSuggestion(c.db, { title: "关于老旧小区加装电梯的建议", problem: "六层楼没有电梯。", proposal: "建议加装电梯并给予补贴。", categoryCode: "URBAN" });
+    const outcome = await c.services.routing.routeSuggestion(s.id);
+    const row = await c.db.suggestion.findUniqueOrThrow({ where: { id: s.id } });
+    expect(outcome.kind).toBe("assigned");
+    expect(JSON.parse(row.routingReason ?? "{}").ruleId).toEqual(expect.any(Number));
+    expect(JSON.parse(row.routingReason ?? "{}").model).toBeUndefined();
   });
 });
