@@ -6,8 +6,10 @@ import type { Container } from "../../src/container.ts";
 import { JOBS } from "../../src/platform/queues.ts";
 import { positiveId } from "./job-data.ts";
 
-/** Work younger than this is left alone: the request that committed it is probably enqueueing it right now. */
-export const SWEEP_GRACE_MS = 30_000;
+/**
+ * Work younger than the grace (SWEEP_GRACE_MS, 30 s by default) is left alone: the request that committed it is
+ * probably enqueueing it right now.
+ */
 /** Per kind of work and per run; a bigger backlog is taken in the next runs, oldest first. */
 export const SWEEP_BATCH = 500;
 
@@ -50,7 +52,7 @@ async function reviveFailed(
 }
 
 export function createSweepPendingProcessor(c: Container, opts: { graceMs?: number; batch?: number } = {}) {
-  const graceMs = opts.graceMs ?? SWEEP_GRACE_MS;
+  const graceMs = opts.graceMs ?? c.config.sweepGraceMs;
   const batch = opts.batch ?? SWEEP_BATCH;
   const { routing, notifications, similarity } = c.services;
 

@@ -6,7 +6,7 @@ import { TX_OPTIONS } from "../../platform/db.ts";
 import type { RoutingModelService } from "../routing-model/index.ts";
 import type { Deadlines } from "../deadlines/index.ts";
 import { applyTransition, EVENT_TYPE } from "../lifecycle/index.ts";
-import { queueEmails } from "../notifications/index.ts";
+import { citizenEmailFor, queueEmails } from "../notifications/index.ts";
 import { assignedEmail } from "./assigned-email.ts";
 import type { RoutingReason } from "./routing-reason.ts";
 import { routingBasis, routingNotes } from "./routing-notes.ts";
@@ -156,6 +156,13 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
             dueAt,
             publicBaseUrl: c.config.publicBaseUrl,
           }),
+          // The same "accepted" email a coordinator's acceptance sends (same key scheme: once per lead assignment).
+          // Only the outbox row reads the submitter's address; the router itself never handles personal data.
+          ...(await citizenEmailFor(tx, c.config.publicBaseUrl, s.id, {
+            dedupeKey: `accepted-${assignment.id}`,
+            template: "suggestion-accepted",
+            data: { leadDepartment: { name: department.name, nameEn: department.nameEn }, replyDueAt: dueAt.toISOString() },
+          })),
         ]);
         return { assignmentId: assignment.id, emailIds };
       }, TX_OPTIONS);

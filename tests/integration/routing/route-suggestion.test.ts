@@ -100,9 +100,10 @@ describe("route-suggestion", () => {
     const s = await insertPendingSuggestion(c.db, { title: "关于加装电梯补贴的建议", submittedAt: NOW });
     const outcome = await route(job({ suggestionId: s.id }));
     if (outcome.kind !== "assigned") throw new Error(`expected an assignment, got ${outcome.kind}`);
-    expect(outcome.emailIds).toHaveLength(1);
+    // The department's assignment and the citizen's "accepted" email (tests/integration/promises/status-emails).
+    expect(outcome.emailIds).toHaveLength(2);
 
-    const email = await c.db.emailMessage.findUniqueOrThrow({ where: { id: outcome.emailIds[0]! } });
+    const email = await c.db.emailMessage.findFirstOrThrow({ where: { id: { in: outcome.emailIds }, template: "suggestion-assigned" } });
     expect(email).toMatchObject({ dedupeKey: `assigned-${outcome.assignmentId}`, toAddress: housing.email, template: "suggestion-assigned", locale: "zh-CN", status: "PENDING" });
     expect(email.data).toMatchObject({ role: "LEAD" });
 
@@ -184,7 +185,7 @@ describe("route-suggestion", () => {
     }
   });
 
-  it("when the job runs twice, one after the other and at the same time, then there is one assignment and one email", async () => {
+  it("when the job runs twice, one after the other and at the same time, then there is one assignment and one email to each recipient", async () => {
     await elevatorRule();
     const first = await insertPendingSuggestion(c.db, { title: "关于加装电梯的建议", submittedAt: NOW });
     expect((await route(job({ suggestionId: first.id }))).kind).toBe("assigned");
@@ -198,8 +199,9 @@ describe("route-suggestion", () => {
       expect(await c.db.assignment.count({ where: { suggestionId: id } })).toBe(1);
       expect(await c.db.handlingEvent.count({ where: { suggestionId: id, type: "ASSIGNED" } })).toBe(1);
     }
+    // Per suggestion: the department's assignment and the citizen's "accepted" email.
     const emails = await c.db.emailMessage.findMany({ orderBy: { id: "asc" } });
-    expect(emails).toHaveLength(2);
+    expect(emails).toHaveLength(4);
 
     // The send-email job may run twice too (the sweep, a retry): still one message per email.
     await Promise.all(emails.map((e) => send(job({ emailId: e.id }))));
@@ -207,7 +209,7 @@ describe("route-suggestion", () => {
     await smtp.waitFor((m) => m.subject?.includes(second.trackingCode) === true);
     await smtp.waitFor((m) => m.subject?.includes(first.trackingCode) === true);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(smtp.messages).toHaveLength(2);
+    expect(smtp.messages).toHaveLength(4);
   });
 
   it("when a coordinator acted before the router ran, then the router records its proposal and leaves the status alone", async () => {
