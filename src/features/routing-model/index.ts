@@ -6,7 +6,7 @@ export {
 } from "./naive-bayes.ts";
 export {
   createRoutingModelService, HELD_OUT_SHARE, MAX_EXAMPLES, MIN_EXAMPLES, THRESHOLD_RANGE,
-  type LearnedProposal, type RoutingModelDeps, type RoutingModelService, type TrainOutcome,
+  type LearnedDepartment, type LearnedProposal, type RoutingModelDeps, type RoutingModelService, type TrainOutcome,
 } from "./routing-model.service.ts";
 export { learnedRoutingCasePanel } from "./case-panel.ts";
 export { routingModelRoutes, ADMIN_PATH } from "./routing-model.routes.ts";

@@ -105,6 +105,18 @@ export interface SuggestionToPredict {
   proposedDepartmentId: number | null;
 }
 
+export async function findSuggestionsToPredict(db: DbClient, ids: readonly number[]): Promise<(SuggestionToPredict & { id: number })[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.suggestion.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, title: true, problem: true, proposal: true, proposedDepartmentId: true, category: { select: { code: true } }, round: { select: { code: true } } },
+  });
+  return rows.map((s) => ({
+    id: s.id, title: s.title, problem: s.problem, proposal: s.proposal, proposedDepartmentId: s.proposedDepartmentId,
+    categoryCode: s.category.code, roundCode: s.round?.code ?? null,
+  }));
+}
+
 export async function findSuggestionToPredict(db: DbClient, id: number): Promise<SuggestionToPredict | null> {
   const s = await db.suggestion.findUnique({
     where: { id },

@@ -34,6 +34,13 @@ export interface LearnedProposal extends RoutingPrediction {
   runnerUpDepartment: { id: number; code: string; name: string; nameEn: string } | null;
 }
 
+/** The model's department for a suggestion on a list, and whether it differs from the rules' proposal. */
+export interface LearnedDepartment {
+  department: { id: number; name: string; nameEn: string };
+  confidence: number;
+  disagrees: boolean;
+}
+
 export type RoutingModelDeps = Pick<Infrastructure, "db" | "logger" | "now">;
 
 function featuresOf(s: { title: string; problem: string; proposal: string; categoryCode: string; roundCode: string | null }): SuggestionFeatures {
@@ -112,6 +119,27 @@ export function createRoutingModelService(deps: RoutingModelDeps) {
       if (!proposal) return null;
       const ruleProposal = s.proposedDepartmentId === null ? null : await repo.findDepartmentName(deps.db, s.proposedDepartmentId);
       return { ...proposal, ruleProposal };
+    },
+
+    /**
+     * The model's department for each of a page of suggestions (the screening list): one query, one prediction each.
+     * Only the department and confidence; the words behind it are on the case page.
+     */
+    async departmentsFor(ids: readonly number[]): Promise<Map<number, LearnedDepartment>> {
+      const out = new Map<number, LearnedDepartment>();
+      const m = await current();
+      if (!m || ids.length === 0) return out;
+      const rows = await repo.findSuggestionsToPredict(deps.db, ids);
+      const predictions = rows.flatMap((s) => {
+        const p = m.predictor.predict(featuresOf(s), { topWords: 0 });
+        return p ? [{ s, p }] : [];
+      });
+      const byCode = new Map((await repo.findDepartmentsByCode(deps.db, [...new Set(predictions.map(({ p }) => p.departmentCode))])).map((d) => [d.code, d]));
+      for (const { s, p } of predictions) {
+        const department = byCode.get(p.departmentCode);
+        if (department) out.set(s.id, { department, confidence: p.confidence, disagrees: s.proposedDepartmentId !== null && s.proposedDepartmentId !== department.id });
+      }
+      return out;
     },
 
     /**

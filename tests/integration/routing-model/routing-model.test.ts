@@ -156,3 +156,18 @@ describe("auto-assign by the routing model", () => {
     expect(JSON.parse(row.routingReason ?? "{}").model).toBeUndefined();
   });
 });
+
+describe("the screening list", () => {
+  it("when a model exists, then each row shows the model's department beside the rules' proposal, and says when they differ", async () => {
+    await confirmedHistory();
+    await c.services.routingModel.train();
+    const s = await insertSuggestion(c.db, { status: "SCREENING", title: "关于小学课后服务时间太短的建议", proposedDepartmentCode: "HOUSING", routingReason: { ruleId: 1, ruleName: "住房", matchedKeywords: ["小区"] } });
+    await c.db.suggestion.update({ where: { id: s.id }, data: { problem: "小学课后服务时间太短，学生和家长意见很大。", proposal: "建议教育部门督促学校延长课后服务。" } });
+    const edu = await c.db.department.findUniqueOrThrow({ where: { code: "EDU" } });
+    const client = await signIn(app, COORDINATOR);
+    const page = await client.get("/staff/screening");
+    expect(page.status).toBe(200);
+    expect(page.text).toMatch(new RegExp(`模型建议： ${edu.name}（置信度 \\d{1,3}%）`));
+    expect(page.text).toContain("与规则建议不同");
+  });
+});
