@@ -1,18 +1,21 @@
 // Every feature's service, built once per process from the infrastructure (the composition root's second half, see
 // container.ts). The web process's routers and the worker's processors both take their services from here.
 import type { Infrastructure } from "./container.ts";
+import { createAuditService } from "./features/audit/index.ts";
 import { createAuthService } from "./features/auth/index.ts";
 import { createAttachmentService, createCasePageService, createDepartmentActionService, createInboxService } from "./features/casework/index.ts";
 import {
   createCoordinatorPanel, createDecisionService, createExtensionDecisionService, createScreeningQueue, createSupervisionService,
 } from "./features/coordination/index.ts";
-import { createDeadlines } from "./features/deadlines/index.ts";
+import { createDeadlineAdmin, createDeadlines } from "./features/deadlines/index.ts";
+import { createDirectoryService } from "./features/directory/index.ts";
 import { createMeasureService } from "./features/measures/index.ts";
 import { createNotificationService } from "./features/notifications/index.ts";
+import { createPeopleService } from "./features/people/index.ts";
 import { createRatingService } from "./features/ratings/index.ts";
 import { createReminderService } from "./features/reminders/index.ts";
 import { createRoundService } from "./features/rounds/index.ts";
-import { createRoutingService } from "./features/routing/index.ts";
+import { createRoutingService, createRuleAdminService } from "./features/routing/index.ts";
 import { createRoutingModelService } from "./features/routing-model/index.ts";
 import { createSimilarityService } from "./features/similarity/index.ts";
 import { createSubmissionService } from "./features/submissions/index.ts";
@@ -25,12 +28,17 @@ export function createServices(infra: Infrastructure) {
   const routingModel = createRoutingModelService(infra);
   return {
     deadlines,
+    deadlineAdmin: createDeadlineAdmin(withDeadlines),
+    audit: createAuditService(infra),
+    directory: createDirectoryService(infra),
+    people: createPeopleService(infra),
     auth: createAuthService({ db: infra.db, redis: infra.sessionRedis, redisPrefix: infra.config.redisPrefix }),
     submissions,
     rounds: createRoundService({ ...infra, submissions }),
     tracking: createTrackingService(withDeadlines),
     ratings: createRatingService(withDeadlines),
     routing: createRoutingService({ ...withDeadlines, routingModel }),
+    routingRules: createRuleAdminService(infra),
     similarity: createSimilarityService(infra),
     routingModel,
     notifications: createNotificationService(infra),

@@ -25,6 +25,9 @@ const SHUTDOWN_GRACE_MS = 30_000;
 const config = loadConfig();
 const c = createContainer(config, { name: "worker" });
 const log = c.logger;
+// Deadlines set by jobs (the router's reply deadline) use what administrators saved, kept fresh while running.
+await c.services.deadlineAdmin.load().catch((err: Error) => log.warn({ err: err.message }, "deadline settings not loaded; using the configured ones"));
+const stopRefreshing = c.services.deadlineAdmin.startRefreshing();
 
 // Workers block on Redis by design (maxRetriesPerRequest: null); ioredis reconnects on its own, so an outage is
 // one clear line when it starts and one when it ends, not a crash and not a line per retry.
@@ -143,6 +146,7 @@ async function shutdown(signal: string): Promise<void> {
   try {
     // Jobs interrupted this way are picked up again by another worker's stalled-job check.
     await set.close(connection.status !== "ready");
+    stopRefreshing();
     await c.close();
     connection.disconnect();
     log.info("worker stopped");

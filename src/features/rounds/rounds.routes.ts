@@ -8,7 +8,7 @@ import { pathId } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
 import {
-  discardTempFiles, formValues, hadFiles, intakeMiddleware, pageTitle, parseRoundSuggestionForm, RECEIPT_PATH, setReceipt,
+  discardTempFiles, formTokenOf, formValues, hadFiles, intakeMiddleware, pageTitle, parseRoundSuggestionForm, RECEIPT_PATH, setReceipt,
   suggestionFormView, uploadedFiles, uploadLimitErrors,
 } from "../submissions/index.ts";
 import { RoundNotOpenError, type RoundView } from "./rounds.service.ts";
@@ -32,6 +32,7 @@ export function roundRoutes(c: Container, csrf: Csrf): Router {
             t,
             topics: round.topics,
             filesDropped: opts.errors ? hadFiles(req, res) : false,
+            formToken: opts.errors ? formTokenOf(req.body) : undefined,
           })
         : null;
     const title = localizedField(round, "title", req.locale);
@@ -68,7 +69,7 @@ export function roundRoutes(c: Container, csrf: Csrf): Router {
         return await renderRound(req, res, round, 422, { errors: { ...(parsed.ok ? {} : parsed.errors), ...limitErrors } });
       }
       try {
-        const { trackingCode } = await rounds.submit(round, { form: parsed.data, files, locale: req.locale });
+        const { trackingCode } = await rounds.submit(round, { form: parsed.data, files, locale: req.locale, formToken: formTokenOf(req.body) });
         setReceipt(res, { secret: c.config.sessionSecret, secure: c.config.cookieSecure, trackingCode });
         res.redirect(303, RECEIPT_PATH);
       } catch (err) {

@@ -6,7 +6,7 @@ import type { Express } from "express";
 import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
 import { computeSignature } from "../../../src/features/similarity/index.ts";
-import { createAssignedCase, replyAndPublish } from "../../support/casework-factories.ts";
+import { insertSuggestion } from "../../support/suggestions.ts";
 import { createAgent } from "../../support/http.ts";
 import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
 
@@ -23,14 +23,16 @@ beforeAll(async () => {
   c = createTestContainer();
   app = createApp(c);
   await resetAndSeed(c);
-  const published = await createAssignedCase(c.db, {
+  const published = await insertSuggestion(c.db, {
     lead: "TRANSPORT",
+    status: "REPLIED",
+    consentPublish: true,
+    reply: { body: `${NAME}您好，已为公交站台加装照明。`, adoption: "ADOPTED" },
     realName: NAME,
     title: "关于公交站台夜间照明不足的建议",
     problem: `我是${NAME}，电话13987651234，身份证210102198003072311，邮箱ouyang.tiezhu@mail.example。公交站台夜间照明不足，我的车辽A·D12345停在旁边被刮。`,
     proposal: "建议给公交站台加装照明，退款请打到6222021234567890128。",
   });
-  await replyAndPublish(c.db, published, { body: `${NAME}您好，已为公交站台加装照明。` });
   await c.services.similarity.indexSuggestion(published.id);
 });
 

@@ -1,17 +1,15 @@
 // The learned routing suggestion end to end: trained by the train-routing-model job through the real maintenance
 // Worker, stored with version and held-out accuracy, shown to coordinators next to the rules' proposal, and
 // administered on /admin/routing-model (auto-assign off by default).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import type { Express } from "express";
 import type { Redis } from "ioredis";
 import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
 import { createRedis } from "../../../src/platform/redis.ts";
 import { startWorkers } from "../../../workers/start-workers.ts";
-import { createAssignedCase, departmentId } from "../../support/casework-factories.ts";
-import { insertSuggestion } from "../../support/coordination-factories.ts";
-import { eventually, insertPendingSuggestion } from "../../support/factories.ts";
-import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
+import { createTestContainer, eventually, resetAndSeed, resetSuggestions } from "../../support/harness.ts";
+import { departmentId, insertSuggestion } from "../../support/suggestions.ts";
 import { signIn } from "../../support/http.ts";
 
 let c: Container;
@@ -30,7 +28,7 @@ async function confirmedHistory() {
   for (let i = 0; i < 24; i += 1) {
     const school = i % 2 === 0;
     const topic = (school ? SCHOOL : HOUSING)[Math.floor(i / 2) % 5] ?? "";
-    await createAssignedCase(c.db, {
+    await insertSuggestion(c.db, {
       lead: school ? "EDU" : "HOUSING",
       status: "IN_HANDLING",
       assignedAt: new Date(start + i * 86_400_000),
@@ -41,10 +39,11 @@ async function confirmedHistory() {
   }
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   c = createTestContainer();
   app = createApp(c);
   connection = createRedis(c.config.redisUrl, "worker");
+  await resetAndSeed(c);
 });
 
 afterAll(async () => {
@@ -53,7 +52,9 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await resetAndSeed(c);
+  await resetSuggestions(c);
+  // Models are learned from the suggestions, and the settings are this feature's own: both start empty.
+  await c.db.$executeRawUnsafe(`TRUNCATE "RoutingModelVersion", "RoutingModelSetting"`);
   await c.queues.maintenance.obliterate({ force: true });
 });
 
@@ -73,7 +74,7 @@ describe("the routing model", () => {
   });
 
   it("when fewer than 20 assignments are confirmed, then no model is stored", async () => {
-    await createAssignedCase(c.db, { lead: "EDU", status: "IN_HANDLING" });
+    await insertSuggestion(c.db, { lead: "EDU", status: "IN_HANDLING" });
     expect(await c.services.routingModel.train()).toEqual({ kind: "too-few", examples: 1 });
     expect(await c.db.routingModelVersion.count()).toBe(0);
   });
@@ -81,8 +82,10 @@ describe("the routing model", () => {
   it("when a coordinator screens a suggestion the rules sent elsewhere, then the model's department, confidence and words are shown beside it and the disagreement is named", async () => {
     await confirmedHistory();
     await c.services.routingModel.train();
-    const s = await insertSuggestion(c.db, { status: "SCREENING", title: "关于小学课后服务时间太短的建议", proposedDepartmentCode: "HOUSING", routingReason: { ruleId: 1, ruleName: "住房", matchedKeywords: ["小区"] } });
-    await c.db.suggestion.update({ where: { id: s.id }, data: { problem: "小学课后服务时间太短，学生和家长意见很大。", proposal: "建议教育部门督促学校延长课后服务。" } });
+    const s = await insertSuggestion(c.db, {
+      status: "SCREENING", title: "关于小学课后服务时间太短的建议", problem: "小学课后服务时间太短，学生和家长意见很大。", proposal: "建议教育部门督促学校延长课后服务。",
+      proposedDepartmentCode: "HOUSING", routingReason: { ruleId: 1, ruleName: "住房", matchedKeywords: ["小区"] },
+    });
 
     const client = await signIn(app, COORDINATOR);
     const page = await client.get(`/staff/suggestions/${s.id}`);
@@ -124,16 +127,20 @@ describe("auto-assign by the routing model", () => {
   it("when no rule matches, then the suggestion waits for the coordinators while auto-assign is off, and is assigned by the model once an administrator turns it on", async () => {
     await confirmedHistory();
     await c.services.routingModel.train();
-    // No rule can match: what is left is the model.
+    // No rule can match: what is left is the model. The rules are reference data: put back after the test.
+    const active = await c.db.routingRule.findMany({ where: { active: true }, select: { id: true } });
     await c.db.routingRule.updateMany({ data: { active: false } });
+    onTestFinished(async () => {
+      await c.db.routingRule.updateMany({ where: { id: { in: active.map((r) => r.id) } }, data: { active: true } });
+    });
 
-    const off = await insertPendingSuggestion(c.db, SCHOOL_TEXT);
+    const off = await insertSuggestion(c.db, SCHOOL_TEXT);
     expect(await c.services.routing.routeSuggestion(off.id)).toMatchObject({ kind: "triage", proposedDepartmentId: null });
 
     const admin = await signIn(app, ADMIN);
     await admin.get("/admin/routing-model");
     expect((await admin.post("/admin/routing-model/settings", { autoAssign: "on", threshold: "0.5" })).status).toBe(303);
-    const on = await insertPendingSuggestion(c.db, SCHOOL_TEXT);
+    const on = await insertSuggestion(c.db, SCHOOL_TEXT);
     const edu = await departmentId(c.db, "EDU");
     expect(await c.services.routing.routeSuggestion(on.id)).toMatchObject({ kind: "assigned", departmentId: edu });
     const row = await c.db.suggestion.findUniqueOrThrow({ where: { id: on.id } });
@@ -148,7 +155,7 @@ describe("auto-assign by the routing model", () => {
     await c.services.routingModel.train();
     await c.db.routingModelSetting.create({ data: { autoAssign: true, threshold: 0.5 } });
     // The elevator rule (住房) matches; the model, trained on school words, is not asked.
-    const s = await insertPendingSuggestion(c.db, { title: "关于老旧小区加装电梯的建议", problem: "六层楼没有电梯。", proposal: "建议加装电梯并给予补贴。", categoryCode: "URBAN" });
+    const s = await insertSuggestion(c.db, { title: "关于老旧小区加装电梯的建议", problem: "六层楼没有电梯。", proposal: "建议加装电梯并给予补贴。", categoryCode: "URBAN" });
     const outcome = await c.services.routing.routeSuggestion(s.id);
     const row = await c.db.suggestion.findUniqueOrThrow({ where: { id: s.id } });
     expect(outcome.kind).toBe("assigned");
@@ -161,8 +168,10 @@ describe("the screening list", () => {
   it("when a model exists, then each row shows the model's department beside the rules' proposal, and says when they differ", async () => {
     await confirmedHistory();
     await c.services.routingModel.train();
-    const s = await insertSuggestion(c.db, { status: "SCREENING", title: "关于小学课后服务时间太短的建议", proposedDepartmentCode: "HOUSING", routingReason: { ruleId: 1, ruleName: "住房", matchedKeywords: ["小区"] } });
-    await c.db.suggestion.update({ where: { id: s.id }, data: { problem: "小学课后服务时间太短，学生和家长意见很大。", proposal: "建议教育部门督促学校延长课后服务。" } });
+    await insertSuggestion(c.db, {
+      status: "SCREENING", title: "关于小学课后服务时间太短的建议", problem: "小学课后服务时间太短，学生和家长意见很大。", proposal: "建议教育部门督促学校延长课后服务。",
+      proposedDepartmentCode: "HOUSING", routingReason: { ruleId: 1, ruleName: "住房", matchedKeywords: ["小区"] },
+    });
     const edu = await c.db.department.findUniqueOrThrow({ where: { code: "EDU" } });
     const client = await signIn(app, COORDINATOR);
     const page = await client.get("/staff/screening");

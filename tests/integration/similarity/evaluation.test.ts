@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Container } from "../../../src/container.ts";
 import { computeSignature, SIMILAR_THRESHOLD } from "../../../src/features/similarity/index.ts";
 import { isPositive, PAIRS, SUGGESTIONS } from "../../fixtures/similarity/pairs.ts";
-import { insertPendingSuggestion } from "../../support/factories.ts";
+import { insertSuggestion } from "../../support/suggestions.ts";
 import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
 
 const REPORTED = { precision: 0.918, recall: 0.927 };
@@ -22,7 +22,7 @@ beforeAll(async () => {
   c = createTestContainer();
   await resetAndSeed(c);
   for (const [key, text] of Object.entries(SUGGESTIONS)) {
-    const { id } = await insertPendingSuggestion(c.db, { title: text.title, problem: text.body, proposal: "" });
+    const { id } = await insertSuggestion(c.db, { title: text.title, problem: text.body, proposal: "" });
     await c.services.similarity.indexSuggestion(id);
     ids.set(key, id);
   }
