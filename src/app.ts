@@ -27,6 +27,7 @@ import { peopleRoutes } from "./features/people/index.ts";
 import { queueBoardRoutes } from "./features/queue-board/index.ts";
 import { roundAdminRoutes, roundRoutes } from "./features/rounds/index.ts";
 import { ruleRoutes } from "./features/routing/index.ts";
+import { learnedRoutingCasePanel, routingModelRoutes } from "./features/routing-model/index.ts";
 import { similarCasePanel, similarityRoutes } from "./features/similarity/index.ts";
 import { searchRoutes } from "./features/search/index.ts";
 import { submissionRoutes } from "./features/submissions/index.ts";
@@ -86,6 +87,7 @@ export function createApp(c: Container): Express {
   // none of these features.
   const casePanels = [
     coordinatorCasePanel(c.services.coordination.panel),
+    learnedRoutingCasePanel(c.services.routingModel, c.logger),
     similarCasePanel({ db: c.db, similarity: c.services.similarity, logger: c.logger, now: c.now }),
     measuresCasePanel(c.services.measures, c.logger),
   ];
@@ -99,6 +101,7 @@ export function createApp(c: Container): Express {
     queueBoardRoutes(c),
     adminLandingRoutes(),
     roundAdminRoutes(c, csrf),
+    routingModelRoutes(c, csrf),
   ];
   // Staff pages warn while a year ahead has no holiday schedule; it runs after the session has loaded the user.
   const staffNotices = Router().use(calendarNotice(c.services.deadlineAdmin));

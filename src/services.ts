@@ -16,6 +16,7 @@ import { createRatingService } from "./features/ratings/index.ts";
 import { createReminderService } from "./features/reminders/index.ts";
 import { createRoundAdminService, createRoundOverviewService, createRoundService } from "./features/rounds/index.ts";
 import { createRoutingService, createRuleAdminService } from "./features/routing/index.ts";
+import { createRoutingModelService } from "./features/routing-model/index.ts";
 import { createSimilarityService } from "./features/similarity/index.ts";
 import { createSearchService } from "./features/search/index.ts";
 import { createSubmissionService } from "./features/submissions/index.ts";
@@ -26,6 +27,7 @@ export function createServices(infra: Infrastructure) {
   const withDeadlines = { ...infra, deadlines };
   const submissions = createSubmissionService(withDeadlines);
   const rounds = createRoundService({ ...infra, submissions });
+  const routingModel = createRoutingModelService(infra);
   return {
     deadlines,
     deadlineAdmin: createDeadlineAdmin(withDeadlines),
@@ -42,9 +44,10 @@ export function createServices(infra: Infrastructure) {
     roundOverview: createRoundOverviewService(infra),
     tracking: createTrackingService(withDeadlines),
     ratings: createRatingService(withDeadlines),
-    routing: createRoutingService(withDeadlines),
+    routing: createRoutingService({ ...withDeadlines, routingModel }),
     routingRules: createRuleAdminService(infra),
     similarity: createSimilarityService(infra),
+    routingModel,
     notifications: createNotificationService(infra),
     reminders: createReminderService(withDeadlines),
     measures: createMeasureService(infra),

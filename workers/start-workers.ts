@@ -11,6 +11,7 @@ import { createScanDeadlinesProcessor } from "./processors/scan-deadlines.ts";
 import { createOpenRoundProcessor } from "./processors/open-round.ts";
 import { createCloseRoundProcessor } from "./processors/close-round.ts";
 import { createIndexSuggestionProcessor } from "./processors/index-suggestion.ts";
+import { createTrainRoutingModelProcessor } from "./processors/train-routing-model.ts";
 
 export type QueueName = keyof typeof QUEUES;
 type Processor = (job: Job) => Promise<unknown>;
@@ -31,6 +32,7 @@ export function processorsFor(c: Container): Record<QueueName, Record<string, Pr
       [JOBS.scanDeadlines]: createScanDeadlinesProcessor(c),
       [JOBS.openRound]: createOpenRoundProcessor(c),
       [JOBS.closeRound]: createCloseRoundProcessor(c),
+      [JOBS.trainRoutingModel]: createTrainRoutingModelProcessor(c),
     },
     indexing: { [JOBS.indexSuggestion]: createIndexSuggestionProcessor(c) },
   };

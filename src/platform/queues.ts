@@ -83,6 +83,8 @@ export interface Enqueuer {
    * time. `now` is the caller's clock, so a test's pinned clock and the delay agree.
    */
   planRoundJob(name: RoundJobName, roundId: number, at: Date | null, now: Date): Promise<boolean>;
+  /** An administrator's "retrain now": one job at a time whatever the clicks (the scheduler runs it daily anyway). */
+  trainRoutingModel(): Promise<boolean>;
 }
 
 /** One job per round and kind: the deterministic id makes planning twice (edit, sweep, restart) a no-op. */
@@ -129,6 +131,10 @@ export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "maint
         queues.indexing.add(JOBS.indexSuggestion, { suggestionId } satisfies IndexSuggestionData, {
           jobId: indexSuggestionJobId(suggestionId),
         }),
+      ),
+    trainRoutingModel: () =>
+      attempt("train-routing-model", () =>
+        queues.maintenance.add(JOBS.trainRoutingModel, {}, { jobId: "train-routing-model-now", attempts: 1, removeOnFail: 100 }),
       ),
     sendEmails: async (emailIds) => {
       if (emailIds.length === 0) return true;
