@@ -10,15 +10,18 @@ interface Named {
 /** Rendered once per rule or round, like the notes below. */
 const bases = new Map<string, LocalizedText>();
 
-/** What the decision rests on: a rule by name, or, for a round without a rule of its own, the round. */
-export function routingBasis(basis: { rule: string } | { round: { title: string; titleEn: string } }): LocalizedText {
-  const id = "rule" in basis ? `rule\u0000${basis.rule}` : `round\u0000${basis.round.title}\u0000${basis.round.titleEn}`;
+/**
+ * What the decision rests on: a rule by name; for a round without a rule of its own, the round; for a suggestion no
+ * rule matched, the routing model's version (when an administrator let it assign).
+ */
+export function routingBasis(basis: { rule: string } | { round: { title: string; titleEn: string } } | { modelVersion: number }): LocalizedText {
+  const id = JSON.stringify(basis);
   let text = bases.get(id);
   if (text === undefined) {
     if (bases.size >= 2_000) bases.clear();
-    text = "rule" in basis
-      ? localizedMessage("routing:notes.basisRule", { rule: basis.rule })
-      : localizedMessage("routing:notes.basisRound", { round: localizedText(basis.round.title, basis.round.titleEn) });
+    if ("rule" in basis) text = localizedMessage("routing:notes.basisRule", { rule: basis.rule });
+    else if ("modelVersion" in basis) text = localizedMessage("routing:notes.basisModel", { version: basis.modelVersion });
+    else text = localizedMessage("routing:notes.basisRound", { round: localizedText(basis.round.title, basis.round.titleEn) });
     bases.set(id, text);
   }
   return text;

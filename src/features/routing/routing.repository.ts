@@ -19,7 +19,7 @@ export interface SuggestionToRoute {
   roundId: number | null;
   categoryId: number;
   regionId: number;
-  category: { name: string; nameEn: string };
+  category: { code: string; name: string; nameEn: string };
   round: { title: string; titleEn: string; ownerDepartmentId: number; ownerActive: boolean } | null;
 }
 
@@ -64,7 +64,7 @@ export async function loadRoutingContext(db: DbClient, id: number): Promise<Rout
     db,
     `WITH RECURSIVE s AS (
        SELECT s.id, s."trackingCode", s.title, s.problem, s.proposal, s.locale, s.status, s."routingState", s."roundId", s."categoryId",
-              s."regionId", json_build_object('name', c.name, 'nameEn', c."nameEn") AS category,
+              s."regionId", json_build_object('code', c.code, 'name', c.name, 'nameEn', c."nameEn") AS category,
               CASE WHEN r.id IS NULL THEN NULL
                    ELSE json_build_object('title', r.title, 'titleEn', r."titleEn", 'ownerDepartmentId', r."ownerDepartmentId",
                                           'ownerActive', o.active) END AS round,
@@ -134,6 +134,10 @@ export async function findRegionPath(db: DbClient, regionId: number): Promise<Re
     )
     SELECT id, name, "nameEn", depth FROM path ORDER BY depth DESC`;
   return rows.map(({ id, name, nameEn }) => ({ id, name, nameEn }));
+}
+
+export function findDepartment(db: DbClient, id: number): Promise<DepartmentToNotify | null> {
+  return db.department.findUnique({ where: { id }, select: { id: true, name: true, nameEn: true, email: true, active: true } });
 }
 
 export interface RoutingRecord {
