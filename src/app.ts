@@ -23,10 +23,12 @@ import { healthRoutes } from "./features/health/index.ts";
 import { homeRoutes } from "./features/home/index.ts";
 import { measureRoutes, measuresCasePanel } from "./features/measures/index.ts";
 import { peopleRoutes } from "./features/people/index.ts";
+import { queueBoardRoutes } from "./features/queue-board/index.ts";
 import { roundRoutes } from "./features/rounds/index.ts";
 import { ruleRoutes } from "./features/routing/index.ts";
 import { learnedRoutingCasePanel, routingModelRoutes } from "./features/routing-model/index.ts";
 import { similarCasePanel, similarityRoutes } from "./features/similarity/index.ts";
+import { searchRoutes } from "./features/search/index.ts";
 import { submissionRoutes } from "./features/submissions/index.ts";
 import { trackingRoutes } from "./features/tracking/index.ts";
 
@@ -96,10 +98,11 @@ export function createApp(c: Container): Express {
     peopleRoutes(c, csrf, c.services.people),
     ruleRoutes(c, csrf, c.services.routingRules),
     routingModelRoutes(c, csrf),
+    queueBoardRoutes(c),
   ];
   // Staff pages warn while a year ahead has no holiday schedule; it runs after the session has loaded the user.
   const staffNotices = Router().use(calendarNotice(c.services.deadlineAdmin));
-  app.use(staffRoutes(c, csrf, [staffNotices, coordinationRoutes(c, csrf), measureRoutes(c, csrf), caseworkRoutes(c, csrf, casePanels), ...adminRoutes]));
+  app.use(staffRoutes(c, csrf, [staffNotices, searchRoutes(c, c.services.search), coordinationRoutes(c, csrf), measureRoutes(c, csrf), caseworkRoutes(c, csrf, casePanels), ...adminRoutes]));
 
   app.use(notFoundHandler);
   app.use(errorHandler(c.logger));

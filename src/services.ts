@@ -18,6 +18,7 @@ import { createRoundService } from "./features/rounds/index.ts";
 import { createRoutingService, createRuleAdminService } from "./features/routing/index.ts";
 import { createRoutingModelService } from "./features/routing-model/index.ts";
 import { createSimilarityService } from "./features/similarity/index.ts";
+import { createSearchService } from "./features/search/index.ts";
 import { createSubmissionService } from "./features/submissions/index.ts";
 import { createTrackingService } from "./features/tracking/index.ts";
 
@@ -32,6 +33,7 @@ export function createServices(infra: Infrastructure) {
     audit: createAuditService(infra),
     directory: createDirectoryService(infra),
     people: createPeopleService(infra),
+    search: createSearchService(infra),
     auth: createAuthService({ db: infra.db, redis: infra.sessionRedis, redisPrefix: infra.config.redisPrefix }),
     submissions,
     rounds: createRoundService({ ...infra, submissions }),
