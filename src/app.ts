@@ -22,9 +22,10 @@ import { directoryRoutes } from "./features/directory/index.ts";
 import { healthRoutes } from "./features/health/index.ts";
 import { homeRoutes } from "./features/home/index.ts";
 import { measureRoutes, measuresCasePanel } from "./features/measures/index.ts";
+import { adminLandingRoutes } from "./features/admin/index.ts";
 import { peopleRoutes } from "./features/people/index.ts";
 import { queueBoardRoutes } from "./features/queue-board/index.ts";
-import { roundRoutes } from "./features/rounds/index.ts";
+import { roundAdminRoutes, roundRoutes } from "./features/rounds/index.ts";
 import { ruleRoutes } from "./features/routing/index.ts";
 import { learnedRoutingCasePanel, routingModelRoutes } from "./features/routing-model/index.ts";
 import { similarCasePanel, similarityRoutes } from "./features/similarity/index.ts";
@@ -99,6 +100,8 @@ export function createApp(c: Container): Express {
     ruleRoutes(c, csrf, c.services.routingRules),
     routingModelRoutes(c, csrf),
     queueBoardRoutes(c),
+    adminLandingRoutes(),
+    roundAdminRoutes(c, csrf),
   ];
   // Staff pages warn while a year ahead has no holiday schedule; it runs after the session has loaded the user.
   const staffNotices = Router().use(calendarNotice(c.services.deadlineAdmin));
