@@ -96,6 +96,9 @@ describe("the case page", () => {
     const events = await c.db.handlingEvent.findMany({ where: { suggestionId: s.id, type: "CONTACT_REVEALED" } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorId: user.id, internal: true, departmentId: await departmentId(c.db, "TRANSPORT"), toStatus: null });
+    // And in the administrators' audit log.
+    const audit = await c.db.auditEntry.findMany({ where: { action: "contact.reveal", entityId: String(s.id) } });
+    expect(audit).toMatchObject([{ actorId: user.id, actorEmail: "official.transport@demo.example" }]);
     // The history says so, and the next visit is masked again.
     const again = await transport.get(`/staff/suggestions/${s.id}`);
     expect(again.text).toContain("查看建议人联系方式");
