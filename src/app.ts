@@ -98,10 +98,10 @@ export function createApp(c: Container): Express {
     directoryRoutes(c, csrf, c.services.directory),
     peopleRoutes(c, csrf, c.services.people),
     ruleRoutes(c, csrf, c.services.routingRules),
-    routingModelRoutes(c, csrf),
     queueBoardRoutes(c),
     adminLandingRoutes(),
     roundAdminRoutes(c, csrf),
+    routingModelRoutes(c, csrf),
   ];
   // Staff pages warn while a year ahead has no holiday schedule; it runs after the session has loaded the user.
   const staffNotices = Router().use(calendarNotice(c.services.deadlineAdmin));

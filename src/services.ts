@@ -26,8 +26,8 @@ export function createServices(infra: Infrastructure) {
   const deadlines = createDeadlines(infra.config.deadlines, infra.logger);
   const withDeadlines = { ...infra, deadlines };
   const submissions = createSubmissionService(withDeadlines);
-  const routingModel = createRoutingModelService(infra);
   const rounds = createRoundService({ ...infra, submissions });
+  const routingModel = createRoutingModelService(infra);
   return {
     deadlines,
     deadlineAdmin: createDeadlineAdmin(withDeadlines),

@@ -78,13 +78,13 @@ export interface Enqueuer {
   routeSuggestion(suggestionId: number): Promise<boolean>;
   sendEmails(emailIds: number[]): Promise<boolean>;
   indexSuggestion(suggestionId: number): Promise<boolean>;
-  /** An administrator's "retrain now": one job at a time whatever the clicks (the scheduler runs it daily anyway). */
-  trainRoutingModel(): Promise<boolean>;
   /**
    * Plans a round's open-round or close-round job to run at `at` (null: no job), replacing a job planned for another
    * time. `now` is the caller's clock, so a test's pinned clock and the delay agree.
    */
   planRoundJob(name: RoundJobName, roundId: number, at: Date | null, now: Date): Promise<boolean>;
+  /** An administrator's "retrain now": one job at a time whatever the clicks (the scheduler runs it daily anyway). */
+  trainRoutingModel(): Promise<boolean>;
 }
 
 /** One job per round and kind: the deterministic id makes planning twice (edit, sweep, restart) a no-op. */

@@ -6,8 +6,8 @@ import request from "supertest";
 import type { Container } from "../../src/container.ts";
 import { createTestContainer, resetAndSeed } from "../support/harness.ts";
 import { insertSuggestion } from "../support/suggestions.ts";
-import { csrfTokenIn } from "../support/http.ts";
 import { referenceIds, validFields } from "../integration/submissions/helpers.ts";
+import { csrfTokenIn } from "../support/http.ts";
 import { ownRedis } from "./support/own-redis.ts";
 import { startProcess, type AppProcess } from "./support/processes.ts";
 
@@ -99,8 +99,8 @@ describe("SIGTERM under load", () => {
 
     const second = startProcess("workers/index.ts", env);
     processes.push(second);
-    let done: number;
-    for (const until = Date.now() + 90_000; (done = await routed()) < 60 && Date.now() < until; ) await sleep(250);
+    for (const until = Date.now() + 90_000; (await routed()) < 60 && Date.now() < until; ) await sleep(250);
+    const done = await routed();
     const recoveryMs = Date.now() - sigtermAt;
     const twice = (await c.db.suggestion.findMany({ select: { _count: { select: { assignments: true } } } })).filter((s) => s._count.assignments > 1).length;
     console.log(`worker SIGTERM: exit ${exitCode} after ${exitMs} ms with ${routedAtExit} routed; all 60 routed ${recoveryMs} ms after the signal; routed twice ${twice}`);
