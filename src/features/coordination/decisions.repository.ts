@@ -23,6 +23,7 @@ export function findDepartments(db: DbClient): Promise<DepartmentOption[]> {
 export interface SuggestionForAction {
   id: number;
   trackingCode: string;
+  trackToken: string;
   title: string;
   status: SuggestionStatus;
   important: boolean;
@@ -45,6 +46,7 @@ export function findSuggestionForAction(db: DbClient, id: number): Promise<Sugge
     select: {
       id: true,
       trackingCode: true,
+      trackToken: true,
       title: true,
       status: true,
       important: true,

@@ -25,6 +25,8 @@ export interface ReferenceData {
 
 export interface NewSuggestion {
   trackingCode: string;
+  /** The private tracking link's secret (see the schema). */
+  trackToken: string;
   kind: SuggestionKind;
   roundId: number | null;
   topicId: number | null;
@@ -48,6 +50,7 @@ export interface NewSuggestion {
 
 export interface Receipt {
   trackingCode: string;
+  trackToken: string;
   title: string;
   kind: SuggestionKind;
   submittedAt: Date;
@@ -90,9 +93,9 @@ export async function insertSubmission(db: DbClient, s: NewSuggestion, email: Em
   const a = s.attachments;
   const rows = await db.$queryRaw<{ id: number; emailId: number | null }[]>`
     WITH s AS (
-      INSERT INTO "Suggestion" ("trackingCode", kind, "roundId", "topicId", title, problem, proposal, "categoryId", "regionId",
+      INSERT INTO "Suggestion" ("trackingCode", "trackToken", kind, "roundId", "topicId", title, problem, proposal, "categoryId", "regionId",
                                 status, "routingState", locale, "submittedAt", "screeningDueAt")
-      VALUES (${s.trackingCode}, ${s.kind}::"SuggestionKind", ${s.roundId}, ${s.topicId}, ${s.title}, ${s.problem}, ${s.proposal},
+      VALUES (${s.trackingCode}, ${s.trackToken}, ${s.kind}::"SuggestionKind", ${s.roundId}, ${s.topicId}, ${s.title}, ${s.problem}, ${s.proposal},
               ${s.categoryId}, ${s.regionId}, 'SUBMITTED', 'PENDING', ${s.locale}, ${s.submittedAt}, ${s.screeningDueAt})
       RETURNING id
     ), submitter AS (
@@ -123,6 +126,7 @@ export async function findReceipt(client: DbClient, trackingCode: string): Promi
     where: { trackingCode },
     select: {
       trackingCode: true,
+      trackToken: true,
       title: true,
       kind: true,
       submittedAt: true,
@@ -136,6 +140,7 @@ export async function findReceipt(client: DbClient, trackingCode: string): Promi
   if (!row) return null;
   return {
     trackingCode: row.trackingCode,
+    trackToken: row.trackToken,
     title: row.title,
     kind: row.kind,
     submittedAt: row.submittedAt,

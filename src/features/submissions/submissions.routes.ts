@@ -4,6 +4,7 @@ import type { Container } from "../../container.ts";
 import { ValidationError, type FieldErrors } from "../../errors.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
+import { trackUrl } from "../notifications/index.ts";
 import { parseSuggestionForm } from "./submissions.schemas.ts";
 import { intakeMiddleware, pageTitle } from "./submissions.intake.ts";
 import { formValues, readReceipt, RECEIPT_PATH, setReceipt, suggestionFormView } from "./submissions.view.ts";
@@ -54,7 +55,12 @@ export function submissionRoutes(c: Container, csrf: Csrf): Router {
     const code = readReceipt(req, c.config.sessionSecret);
     const receipt = code ? await service.findReceipt(code) : null;
     res.set("Cache-Control", "no-store");
-    res.render("submissions/received", { title: t("submissions:received.title"), receipt });
+    res.set("Referrer-Policy", "no-referrer");
+    res.render("submissions/received", {
+      title: t("submissions:received.title"),
+      receipt,
+      privateUrl: receipt ? trackUrl(c.config.publicBaseUrl, receipt.trackToken) : null,
+    });
   });
 
   return router;

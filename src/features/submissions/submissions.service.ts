@@ -9,7 +9,7 @@ import type { Locale } from "../../platform/i18n.ts";
 import { ttlCache } from "../../platform/ttl-cache.ts";
 import { shanghaiDateString } from "../../platform/working-days.ts";
 import type { Deadlines } from "../deadlines/index.ts";
-import type { EmailDraft } from "../notifications/index.ts";
+import { newTrackToken, trackUrl, type EmailDraft } from "../notifications/index.ts";
 import * as repo from "./submissions.repository.ts";
 import type { NewSuggestion, Receipt, ReferenceData } from "./submissions.repository.ts";
 import type { SuggestionForm } from "./submissions.schemas.ts";
@@ -74,8 +74,10 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
     const f = input.form;
     for (let attempt = 1; ; attempt += 1) {
       const trackingCode = (deps.generateCode ?? generateTrackingCode)(prefix, year);
+      const trackToken = newTrackToken();
       const suggestion: NewSuggestion = {
         trackingCode,
+        trackToken,
         kind: input.round ? "ROUND" : "EVERYDAY",
         roundId: input.round?.id ?? null,
         topicId: input.round?.topicId ?? null,
@@ -103,7 +105,7 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
             template: "suggestion-received",
             locale: input.locale,
             // screeningDueAt lets the email name the date; the template falls back to "within N working days".
-            data: { trackingCode, title: f.title, trackUrl: `${deps.config.publicBaseUrl}/track`, screeningDueAt: screeningDueAt.toISOString() },
+            data: { trackingCode, title: f.title, trackUrl: trackUrl(deps.config.publicBaseUrl, trackToken), screeningDueAt: screeningDueAt.toISOString() },
           }
         : null;
       try {
