@@ -202,7 +202,8 @@ export function createDecisionService(c: DecisionDeps) {
       const s = await loadFor(id, "merge");
       const target = await repo.findByTrackingCode(c.db, form.targetCode);
       if (!target) throw new ValidationError({ targetCode: "coordination:errors.targetNotFound" });
-      if (target.id === s.id) throw new ConflictError("coordination:errors.mergeIntoItself");
+      // A typing slip in the code field: said at the field, with the typed note kept.
+      if (target.id === s.id) throw new ValidationError({ targetCode: "coordination:errors.mergeIntoItself" });
       const emailIds = await c.db.$transaction(async (tx) => {
         const locked = await repo.lockForMerge(tx, [s.id, target.id]);
         const targetNow = locked.find((r) => r.id === target.id);
