@@ -33,6 +33,19 @@ export default defineConfig({
         },
       },
       {
+        // Faults (npm run test:faults): Redis of its own on a spare port that it stops and restarts, a TCP proxy of
+        // its own in front of PostgreSQL that it cuts, and the app's real web and worker processes.
+        test: {
+          env,
+          name: "faults",
+          include: ["tests/faults/**/*.test.ts"],
+          globalSetup: ["tests/support/global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         test: {
           env,
           name: "e2e",

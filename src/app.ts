@@ -20,6 +20,7 @@ import { healthRoutes } from "./features/health/index.ts";
 import { homeRoutes } from "./features/home/index.ts";
 import { measureRoutes, measuresCasePanel } from "./features/measures/index.ts";
 import { roundRoutes } from "./features/rounds/index.ts";
+import { similarCasePanel, similarityRoutes } from "./features/similarity/index.ts";
 import { submissionRoutes } from "./features/submissions/index.ts";
 import { trackingRoutes } from "./features/tracking/index.ts";
 
@@ -67,11 +68,17 @@ export function createApp(c: Container): Express {
   app.use(healthRoutes(c));
   app.use(csrf.provide);
   app.use(homeRoutes(c));
+  app.use(similarityRoutes(c, csrf));
   app.use(submissionRoutes(c, csrf));
   app.use(roundRoutes(c, csrf));
   app.use(trackingRoutes(c, csrf));
-  // The case page shows the coordinators' and the policy measures' panels; casework knows neither feature.
-  const casePanels = [coordinatorCasePanel(c.services.coordination.panel), measuresCasePanel(c.services.measures, c.logger)];
+  // The case page shows the coordinators', the similar suggestions' and the policy measures' panels; casework knows
+  // none of these features.
+  const casePanels = [
+    coordinatorCasePanel(c.services.coordination.panel),
+    similarCasePanel({ db: c.db, similarity: c.services.similarity, logger: c.logger, now: c.now }),
+    measuresCasePanel(c.services.measures, c.logger),
+  ];
   app.use(staffRoutes(c, csrf, [coordinationRoutes(c, csrf), measureRoutes(c, csrf), caseworkRoutes(c, csrf, casePanels)]));
 
   app.use(notFoundHandler);

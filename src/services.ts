@@ -13,6 +13,7 @@ import { createRatingService } from "./features/ratings/index.ts";
 import { createReminderService } from "./features/reminders/index.ts";
 import { createRoundService } from "./features/rounds/index.ts";
 import { createRoutingService } from "./features/routing/index.ts";
+import { createSimilarityService } from "./features/similarity/index.ts";
 import { createSubmissionService } from "./features/submissions/index.ts";
 import { createTrackingService } from "./features/tracking/index.ts";
 
@@ -28,6 +29,7 @@ export function createServices(infra: Infrastructure) {
     tracking: createTrackingService(withDeadlines),
     ratings: createRatingService(withDeadlines),
     routing: createRoutingService(withDeadlines),
+    similarity: createSimilarityService(infra),
     notifications: createNotificationService(infra),
     reminders: createReminderService(withDeadlines),
     measures: createMeasureService(infra),

@@ -1,5 +1,6 @@
 // The worker process (`npm run worker`): one BullMQ Worker per queue, the job schedulers (sweep, deadline scan), one sweep at
-// start-up, and a graceful close on SIGTERM/SIGINT. Any number of these may run against the same Redis.
+// start-up and again whenever Redis is reachable after an outage, and a graceful close on SIGTERM/SIGINT. Any number
+// of these may run against the same Redis.
 import { loadConfig } from "../src/config.ts";
 import { createContainer } from "../src/container.ts";
 import { createRedis } from "../src/platform/redis.ts";
@@ -27,6 +28,11 @@ const log = c.logger;
 const connection = createRedis(config.redisUrl, "worker");
 const redisHost = new URL(config.redisUrl);
 let redisDown = false;
+/** Set when the connection closes; the next 'ready' then re-creates the schedulers (see ensureSchedules). */
+let lostSinceReady = false;
+connection.on("close", () => {
+  lostSinceReady = true;
+});
 connection.on("error", (err: Error) => {
   if (redisDown) return;
   redisDown = true;
@@ -38,6 +44,13 @@ connection.on("error", (err: Error) => {
 connection.on("ready", () => {
   if (redisDown) log.info("Redis is reachable again; processing resumes");
   redisDown = false;
+  // A Redis that restarted without persistence (or was failed over, or flushed) comes back without the job
+  // schedulers: nothing would sweep or scan deadlines again until a restart. Upserting them is idempotent, so
+  // this runs after every reconnect, and the sweep queues what was committed while Redis was away.
+  if (lostSinceReady) {
+    lostSinceReady = false;
+    ensureSchedules("reconnected");
+  }
 });
 
 const set = startWorkers(c, connection);
@@ -75,17 +88,34 @@ async function scheduleJobs(): Promise<boolean> {
   return false;
 }
 
-async function startUp(): Promise<void> {
+async function scheduleAndSweep(why: "start-up" | "reconnected"): Promise<void> {
   if (!(await scheduleJobs())) return;
   // Work left over from a crash or a Redis outage should not wait for the first scheduled run.
   try {
     const result = await createSweepPendingProcessor(c)();
-    log.info(result, "start-up sweep done");
+    log.info({ ...result, why }, `${why} sweep done`);
   } catch (err) {
-    log.warn({ err: (err as Error).message }, "start-up sweep failed; the scheduled sweep will catch up");
+    log.warn({ err: (err as Error).message, why }, `${why} sweep failed; the scheduled sweep will catch up`);
   }
 }
-void startUp();
+
+let scheduling: Promise<void> | undefined;
+let again = false;
+/** One run at a time; a reconnect during a run asks for one more, since the run may have met the old Redis. */
+function ensureSchedules(why: "start-up" | "reconnected"): void {
+  if (scheduling) {
+    again = true;
+    return;
+  }
+  scheduling = scheduleAndSweep(why).finally(() => {
+    scheduling = undefined;
+    if (again && !stopping) {
+      again = false;
+      ensureSchedules("reconnected");
+    }
+  });
+}
+ensureSchedules("start-up");
 
 async function shutdown(signal: string): Promise<void> {
   if (stopping) {

@@ -8,6 +8,8 @@ export const QUEUES = {
   routing: "routing",
   email: "email",
   maintenance: "maintenance",
+  /** Text work on a saved suggestion (the similarity signature): CPU-bound jieba, kept off the routing queue. */
+  indexing: "indexing",
 } as const;
 
 export const JOBS = {
@@ -15,10 +17,18 @@ export const JOBS = {
   sendEmail: "send-email",
   sweepPending: "sweep-pending",
   scanDeadlines: "scan-deadlines",
+  indexSuggestion: "index-suggestion",
+  trainRoutingModel: "train-routing-model",
 } as const;
 
 export interface RouteSuggestionData { suggestionId: number }
 export interface SendEmailData { emailId: number }
+export interface IndexSuggestionData { suggestionId: number }
+
+/** Deterministic, so enqueueing the same suggestion twice (submission path + sweep) yields one job; no ':'. */
+export function indexSuggestionJobId(suggestionId: number): string {
+  return `index-suggestion-${suggestionId}`;
+}
 
 const RETRYING: JobsOptions = {
   attempts: 8,
@@ -33,6 +43,7 @@ export interface Queues {
   routing: Queue;
   email: Queue;
   maintenance: Queue;
+  indexing: Queue;
   close(): Promise<void>;
 }
 
@@ -46,12 +57,14 @@ export function createQueues(connection: Redis, prefix: string, onError: (err: E
   const routing = make(QUEUES.routing);
   const email = make(QUEUES.email);
   const maintenance = make(QUEUES.maintenance);
+  const indexing = make(QUEUES.indexing);
   return {
     routing,
     email,
     maintenance,
+    indexing,
     async close() {
-      await Promise.all([routing.close(), email.close(), maintenance.close()]);
+      await Promise.all([routing.close(), email.close(), maintenance.close(), indexing.close()]);
     },
   };
 }
@@ -60,6 +73,7 @@ export function createQueues(connection: Redis, prefix: string, onError: (err: E
 export interface Enqueuer {
   routeSuggestion(suggestionId: number): Promise<boolean>;
   sendEmails(emailIds: number[]): Promise<boolean>;
+  indexSuggestion(suggestionId: number): Promise<boolean>;
 }
 
 const ENQUEUE_TIMEOUT_MS = 1_500;
@@ -74,7 +88,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-export function createEnqueuer(queues: Pick<Queues, "routing" | "email">, logger: Logger, connected: () => boolean = () => true): Enqueuer {
+export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "indexing">, logger: Logger, connected: () => boolean = () => true): Enqueuer {
   async function attempt(what: string, fn: () => Promise<unknown>): Promise<boolean> {
     // Known to be down: do not make the citizen wait for a timeout; the sweep enqueues it later.
     if (!connected()) {
@@ -94,6 +108,12 @@ export function createEnqueuer(queues: Pick<Queues, "routing" | "email">, logger
       attempt(`route-suggestion ${suggestionId}`, () =>
         queues.routing.add(JOBS.routeSuggestion, { suggestionId } satisfies RouteSuggestionData, {
           jobId: `route-suggestion-${suggestionId}`,
+        }),
+      ),
+    indexSuggestion: (suggestionId) =>
+      attempt(`index-suggestion ${suggestionId}`, () =>
+        queues.indexing.add(JOBS.indexSuggestion, { suggestionId } satisfies IndexSuggestionData, {
+          jobId: indexSuggestionJobId(suggestionId),
         }),
       ),
     sendEmails: async (emailIds) => {

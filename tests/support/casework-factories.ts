@@ -161,3 +161,21 @@ export async function snapshot(db: Db, suggestionId: number) {
   ]);
   return { suggestion, assignments, events, replies, extensions, emails };
 }
+
+/**
+ * Turns a case from createAssignedCase into a published one: answered by its lead department (REPLIED, a lead
+ * Reply) and, unless `consent` is false, with the citizen's consent to publish (同意公开).
+ */
+export async function replyAndPublish(db: Db, c: CreatedCase, input: { body: string; consent?: boolean; adoption?: "ADOPTED" | "PARTIALLY_ADOPTED" | "FOR_REFERENCE" | "NOT_ADOPTED" }) {
+  const s = await db.suggestion.update({
+    where: { id: c.id },
+    data: { status: "REPLIED", submitter: { update: { consentPublish: input.consent ?? true } } },
+    select: { leadDepartmentId: true },
+  });
+  await db.reply.create({
+    data: {
+      suggestionId: c.id, departmentId: s.leadDepartmentId ?? 0, isLead: true, body: input.body,
+      adoption: input.adoption ?? "ADOPTED", explanation: "已纳入年度工作计划。",
+    },
+  });
+}

@@ -21,7 +21,7 @@ import * as repo from "./decisions.repository.ts";
 import { assertOfficeStaff } from "./office-staff.ts";
 
 /** Statuses a suggestion can no longer be merged into: it will never get a reply of its own. */
-const NOT_MERGEABLE_INTO: readonly SuggestionStatus[] = ["MERGED", "NOT_ACCEPTED", "REFERRED"];
+export const NOT_MERGEABLE_INTO: readonly SuggestionStatus[] = ["MERGED", "NOT_ACCEPTED", "REFERRED"];
 
 /** How the form words a typed reply deadline that the deadline rules refuse. */
 const DEADLINE_PROBLEM: Record<TypedDeadlineProblem, string> = {

@@ -3,6 +3,7 @@ import { Router, type Request, type Response } from "express";
 import type { Container } from "../../container.ts";
 import { localizedField } from "../../platform/i18n.ts";
 import { ValidationError, type FieldErrors } from "../../errors.ts";
+import { dependencyDown, OUTAGE_RETRY_AFTER_SECONDS } from "../../platform/outages.ts";
 import { pathId } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
@@ -72,6 +73,11 @@ export function roundRoutes(c: Container, csrf: Csrf): Router {
         res.redirect(303, RECEIPT_PATH);
       } catch (err) {
         if (err instanceof ValidationError) return await renderRound(req, res, round, 422, { errors: err.fields });
+        // Nothing was committed: the form again with the text typed, saying plainly it was not saved (see submissions).
+        if (dependencyDown(err)) {
+          res.set("Retry-After", String(OUTAGE_RETRY_AFTER_SECONDS));
+          return await renderRound(req, res, round, 503, { errors: { form: "submissions:form.notSaved" } });
+        }
         throw err;
       }
     } catch (err) {

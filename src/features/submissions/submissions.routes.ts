@@ -4,6 +4,7 @@ import type { Container } from "../../container.ts";
 import { ValidationError, type FieldErrors } from "../../errors.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
+import { dependencyDown, OUTAGE_RETRY_AFTER_SECONDS } from "../../platform/outages.ts";
 import { trackUrl } from "../notifications/index.ts";
 import { parseSuggestionForm } from "./submissions.schemas.ts";
 import { intakeMiddleware, pageTitle } from "./submissions.intake.ts";
@@ -17,6 +18,7 @@ export function submissionRoutes(c: Container, csrf: Csrf): Router {
   const service = c.services.submissions;
 
   async function renderForm(req: Request, res: Response, status: number, errors?: FieldErrors) {
+    if (status === 503) res.set("Retry-After", String(OUTAGE_RETRY_AFTER_SECONDS));
     const t = translatorOf(res);
     const form = suggestionFormView({
       action: FORM_PATH,
@@ -44,6 +46,12 @@ export function submissionRoutes(c: Container, csrf: Csrf): Router {
       res.redirect(303, RECEIPT_PATH);
     } catch (err) {
       if (err instanceof ValidationError) return renderForm(req, res, 422, err.fields);
+      // Nothing was committed (one transaction): say so plainly and give the citizen their text back. Files cannot
+      // be put back into a file input; the form says they were not kept.
+      if (dependencyDown(err)) {
+        c.logger.warn({ dependency: dependencyDown(err) }, "suggestion not saved: dependency unreachable");
+        return renderForm(req, res, 503, { form: "submissions:form.notSaved" });
+      }
       throw err;
     } finally {
       await discardTempFiles(files);

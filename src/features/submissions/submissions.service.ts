@@ -158,6 +158,7 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
         // timeout, hence both at once), and the sweep re-enqueues rows still PENDING.
         await Promise.all([
           deps.enqueuer.routeSuggestion(created.id),
+          deps.enqueuer.indexSuggestion(created.id),
           created.emailId !== null ? deps.enqueuer.sendEmails([created.emailId]) : Promise.resolve(true),
         ]);
         return { id: created.id, trackingCode: created.trackingCode };

@@ -1,0 +1,204 @@
+// The report's queries. Counting reads only ReportFact, the summary table the database keeps per suggestion (see
+// the report_facts migration), in one pass per question: GROUPING SETS give the totals and every breakdown from a
+// single scan. Lists (1–2 star cases, measures) and names are small look-ups by id.
+import { Prisma } from "../../generated/prisma/client.ts";
+import type { DbClient } from "../../platform/db.ts";
+import type { ReportScope } from "./report-scope.ts";
+import { scopeBounds } from "./report-scope.ts";
+
+/** Statuses a suggestion reaches only after the office accepted it (受理). */
+export const ACCEPTED_STATUSES = ["ACCEPTED", "ASSIGNED", "IN_HANDLING", "RETURNED", "EXTENDED", "REPLIED", "CLOSED"] as const;
+/** With a lead department and no reply yet: the reply deadline runs (as in features/deadlines). */
+export const REPLY_RUNNING_STATUSES = ["ASSIGNED", "IN_HANDLING", "EXTENDED"] as const;
+
+export interface Counts {
+  collected: number;
+  accepted: number;
+  assigned: number;
+  replied: number;
+  adopted: number;
+  converted: number;
+  onTime: number;
+  late: number;
+  openOverdue: number;
+  rated: number;
+  ratingSum: number;
+  satisfied: number;
+}
+
+export type Dimension = "total" | "department" | "category" | "city" | "round" | "topic" | "month";
+
+export interface GroupRow extends Counts {
+  dim: Dimension;
+  departmentId: number | null;
+  categoryId: number | null;
+  cityId: number | null;
+  roundId: number | null;
+  topicId: number | null;
+  month: string | null;
+}
+
+function where(scope: ReportScope, alias = "f"): Prisma.Sql {
+  const { from, to } = scopeBounds(scope);
+  const a = Prisma.raw(alias);
+  const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (from) parts.push(Prisma.sql`${a}."submittedAt" >= ${from}`);
+  if (to) parts.push(Prisma.sql`${a}."submittedAt" <= ${to}`);
+  if (scope.roundId) parts.push(Prisma.sql`${a}."roundId" = ${scope.roundId}`);
+  if (scope.departmentId) parts.push(Prisma.sql`${a}."leadDepartmentId" = ${scope.departmentId}`);
+  return Prisma.join(parts, " AND ");
+}
+
+// The month of a submission in Shanghai; the facts hold UTC.
+const MONTH = Prisma.sql`to_char(f."submittedAt" + interval '8 hours', 'YYYY-MM')`;
+
+export async function groupCounts(db: DbClient, scope: ReportScope, asOf: Date): Promise<GroupRow[]> {
+  const rows = await db.$queryRaw<GroupRow[]>`
+    SELECT
+      CASE WHEN GROUPING(f."topicId") = 0 THEN 'topic'
+           WHEN GROUPING(f."roundId") = 0 THEN 'round'
+           WHEN GROUPING(f."leadDepartmentId") = 0 THEN 'department'
+           WHEN GROUPING(f."categoryId") = 0 THEN 'category'
+           WHEN GROUPING(f."cityId") = 0 THEN 'city'
+           WHEN GROUPING(${MONTH}) = 0 THEN 'month'
+           ELSE 'total' END AS dim,
+      f."leadDepartmentId" AS "departmentId", f."categoryId", f."cityId", f."roundId", f."topicId", ${MONTH} AS month,
+      count(*)::int AS collected,
+      count(*) FILTER (WHERE f.status = ANY(${[...ACCEPTED_STATUSES]}::"SuggestionStatus"[]))::int AS accepted,
+      count(f."leadAssignedAt")::int AS assigned,
+      count(f."repliedAt")::int AS replied,
+      count(*) FILTER (WHERE f.adoption IN ('ADOPTED', 'PARTIALLY_ADOPTED'))::int AS adopted,
+      count(*) FILTER (WHERE f."measureCount" > 0)::int AS converted,
+      count(*) FILTER (WHERE f."repliedAt" <= f."replyDueAt")::int AS "onTime",
+      count(*) FILTER (WHERE f."repliedAt" > f."replyDueAt")::int AS late,
+      count(*) FILTER (WHERE f."repliedAt" IS NULL AND f.status = ANY(${[...REPLY_RUNNING_STATUSES]}::"SuggestionStatus"[])
+                         AND f."replyDueAt" < ${asOf})::int AS "openOverdue",
+      count(f.rating)::int AS rated,
+      COALESCE(sum(f.rating), 0)::int AS "ratingSum",
+      count(*) FILTER (WHERE f.rating >= 4)::int AS satisfied
+    FROM "ReportFact" f
+    WHERE ${where(scope)}
+    GROUP BY GROUPING SETS ((), (f."leadDepartmentId"), (f."categoryId"), (f."cityId"), (f."roundId"), (f."roundId", f."topicId"), (${MONTH}))`;
+  return rows;
+}
+
+export interface OutcomeRow {
+  status: string;
+  adoption: string | null;
+  notAcceptedReason: string | null;
+  n: number;
+}
+
+/** Adoption results, reasons for not accepting and referrals, from one grouped scan. */
+export async function outcomeCounts(db: DbClient, scope: ReportScope): Promise<OutcomeRow[]> {
+  return db.$queryRaw<OutcomeRow[]>`
+    SELECT CASE WHEN f.status IN ('NOT_ACCEPTED', 'REFERRED') THEN f.status::text ELSE '' END AS status,
+           f.adoption::text AS adoption, f."notAcceptedReason"::text AS "notAcceptedReason", count(*)::int AS n
+    FROM "ReportFact" f WHERE ${where(scope)}
+    GROUP BY 1, 2, 3`;
+}
+
+export interface DurationRow {
+  isTotal: boolean;
+  departmentId: number | null;
+  replied: number;
+  subMedian: number | null;
+  subP90: number | null;
+  asgMedian: number | null;
+  asgP90: number | null;
+}
+
+// The Shanghai calendar day of a timestamp, counted from 1970-01-01 (as platform/working-days counts them).
+const dayOf = (col: Prisma.Sql) => Prisma.sql`floor((extract(epoch FROM ${col}) + 28800) / 86400)::int`;
+
+/**
+ * Median and 90th percentile of working days, submission → reply and lead assignment → reply, by replying
+ * department and overall. `cumulative[i]` is the number of working days from day `firstDay` to day `firstDay + i`:
+ * the working days after day a up to day b are cumulative[b] − cumulative[a], one array look-up per row instead of a
+ * calendar walk (the official calendar lives in JavaScript, platform/working-days.ts).
+ */
+export async function replyDurations(db: DbClient, scope: ReportScope, firstDay: number, cumulative: number[]): Promise<DurationRow[]> {
+  const idx = (col: Prisma.Sql) => Prisma.sql`(${dayOf(col)} - ${firstDay} + 1)`;
+  const sub = Prisma.sql`(c.cum[${idx(Prisma.sql`f."repliedAt"`)}] - c.cum[${idx(Prisma.sql`f."submittedAt"`)}])`;
+  const asg = Prisma.sql`(c.cum[${idx(Prisma.sql`f."repliedAt"`)}] - c.cum[${idx(Prisma.sql`f."leadAssignedAt"`)}])`;
+  return db.$queryRaw<DurationRow[]>`
+    SELECT GROUPING(f."replyDepartmentId") = 1 AS "isTotal", f."replyDepartmentId" AS "departmentId", count(*)::int AS replied,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${sub}) AS "subMedian",
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY ${sub}) AS "subP90",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${asg}) AS "asgMedian",
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY ${asg}) AS "asgP90"
+    FROM "ReportFact" f, (SELECT ${cumulative}::int[] AS cum) c
+    WHERE ${where(scope)} AND f."repliedAt" IS NOT NULL
+    GROUP BY GROUPING SETS ((f."replyDepartmentId"), ())`;
+}
+
+export async function dayRange(db: DbClient, scope: ReportScope): Promise<{ first: number | null; last: number | null }> {
+  const [row] = await db.$queryRaw<{ first: number | null; last: number | null }[]>`
+    SELECT min(${dayOf(Prisma.sql`f."submittedAt"`)}) AS first,
+           max(${dayOf(Prisma.sql`GREATEST(f."repliedAt", f."submittedAt")`)}) AS last
+    FROM "ReportFact" f WHERE ${where(scope)}`;
+  return row ?? { first: null, last: null };
+}
+
+export interface LowRatingRow {
+  trackingCode: string;
+  title: string;
+  departmentId: number | null;
+  score: number;
+  comment: string | null;
+  ratedAt: Date;
+}
+
+export const LOW_RATING_LIMIT = 1_000;
+
+/** The 1–2 star cases, for follow-up (回访), the worst first. */
+export async function lowRatings(db: DbClient, scope: ReportScope): Promise<LowRatingRow[]> {
+  return db.$queryRaw<LowRatingRow[]>`
+    SELECT s."trackingCode", s.title, f."leadDepartmentId" AS "departmentId", r.score, r.comment, r."createdAt" AS "ratedAt"
+    FROM "ReportFact" f JOIN "Suggestion" s ON s.id = f."suggestionId" JOIN "Rating" r ON r."suggestionId" = f."suggestionId"
+    WHERE ${where(scope)} AND f.rating <= 2
+    ORDER BY r.score, r."createdAt", s.id LIMIT ${LOW_RATING_LIMIT}`;
+}
+
+export interface MeasureRow {
+  id: number;
+  type: string;
+  title: string;
+  docNumber: string | null;
+  issuingBody: string;
+  issuedOn: Date;
+  codes: string[];
+  titles: string[];
+}
+
+/** The measures the scope's suggestions were converted into, each with the suggestions (in scope) behind it. */
+export async function convertedMeasures(db: DbClient, scope: ReportScope): Promise<MeasureRow[]> {
+  return db.$queryRaw<MeasureRow[]>`
+    SELECT m.id, m.type::text AS type, m.title, m."docNumber", m."issuingBody", m."issuedOn",
+           array_agg(s."trackingCode" ORDER BY s.id) AS codes, array_agg(s.title ORDER BY s.id) AS titles
+    FROM "ReportFact" f
+    JOIN "PolicyMeasureLink" l ON l."suggestionId" = f."suggestionId"
+    JOIN "PolicyMeasure" m ON m.id = l."measureId"
+    JOIN "Suggestion" s ON s.id = f."suggestionId"
+    WHERE ${where(scope)} AND f."measureCount" > 0
+    GROUP BY m.id ORDER BY m."issuedOn", m.id`;
+}
+
+export interface NamedRow { id: number; name: string; nameEn: string }
+
+export async function names(db: DbClient) {
+  const [departments, categories, cities, rounds, topics] = await Promise.all([
+    db.department.findMany({ select: { id: true, name: true, nameEn: true } }),
+    db.category.findMany({ select: { id: true, name: true, nameEn: true, sortOrder: true } }),
+    db.region.findMany({ where: { level: "CITY" }, select: { id: true, name: true, nameEn: true } }),
+    db.collectionRound.findMany({ select: { id: true, title: true, titleEn: true } }),
+    db.roundTopic.findMany({ select: { id: true, roundId: true, title: true, titleEn: true } }),
+  ]);
+  return {
+    departments,
+    categories,
+    cities,
+    rounds: rounds.map((r) => ({ id: r.id, name: r.title, nameEn: r.titleEn })),
+    topics: topics.map((t) => ({ id: t.id, roundId: t.roundId, name: t.title, nameEn: t.titleEn })),
+  };
+}
