@@ -41,3 +41,21 @@ describe("the assisting department's opinion", () => {
     expect(tracked.text).not.toContain("协办意见：建议由各区民政局配合落实。");
   });
 });
+
+describe("an assisting department waiting for the lead", () => {
+  it("when it has signed and the lead has not, then the case page says what it waits for and that a note is possible now, in both languages", async () => {
+    const s = await assisted("ASSIGNED", true);
+    const official = await signIn(ctx.app, CIVIL_OFFICIAL);
+    const page = await official.get(`/staff/suggestions/${s.id}`);
+    expect(page.text).toContain('id="opinion-waiting"');
+    expect(page.text).toContain("协办意见要等主办单位签收");
+    expect(page.text).toContain('id="note-form"');
+    expect(page.text).not.toContain('id="reply-form"');
+    const en = await official.get(`/staff/suggestions/${s.id}?lang=en`);
+    expect(en.text).toContain("once the lead department has signed");
+
+    // Not before it has signed itself: then signing is what it can do.
+    const unsigned = await assisted("ASSIGNED", false);
+    expect((await official.get(`/staff/suggestions/${unsigned.id}`)).text).not.toContain('id="opinion-waiting"');
+  });
+});
