@@ -153,6 +153,7 @@ describe("recording a policy measure", () => {
     expect(foreign.text).not.toContain("省民政厅");
     const foreignEn = await official.post("/staff/measures?lang=en", fields({ trackingCodes: other.trackingCode }));
     expect(foreignEn.text).toContain(escapeHtml(translator("en")("measures:errors.codesOtherDepartment", { codes: other.trackingCode })));
+    await official.get("/staff/measures/new?lang=zh-CN");
 
     const notLead = await official.post("/staff/measures", fields({ trackingCodes: `${own.trackingCode} ${assisted.trackingCode}` }));
     expect(notLead.status).toBe(422);
