@@ -40,7 +40,11 @@ export function submissionRoutes(c: Container, csrf: Csrf): Router {
       // A text field over the multipart limit cut the body short: the fields after it are missing, not empty.
       if (limitErrors && !limitErrors.attachments) return await renderForm(req, res, 422, limitErrors);
       const parsed = parseSuggestionForm(req.body);
-      if (limitErrors || !parsed.ok) return await renderForm(req, res, 422, { ...(parsed.ok ? {} : parsed.errors), ...limitErrors });
+      if (limitErrors || !parsed.ok) {
+        // Every problem at once: a wrong file type is reported with the text errors, not on the next try.
+        const fileError = limitErrors?.attachments ? null : await service.attachmentError(files);
+        return await renderForm(req, res, 422, { ...(parsed.ok ? {} : parsed.errors), ...(fileError ? { attachments: fileError } : {}), ...limitErrors });
+      }
       const { trackingCode } = await service.submit({ form: parsed.data, files, locale: req.locale });
       setReceipt(res, { secret: c.config.sessionSecret, secure: c.config.cookieSecure, trackingCode });
       res.redirect(303, RECEIPT_PATH);

@@ -167,6 +167,12 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
       }
     },
 
+    /** Why the uploaded files cannot be accepted (empty, or not an allowed type by content), or null. */
+    async attachmentError(files: UploadedFile[]): Promise<string | null> {
+      const checked = await checkFileTypes(files);
+      return "error" in checked ? checked.error : null;
+    },
+
     findReceipt: (trackingCode: string): Promise<Receipt | null> => repo.findReceipt(deps.db, trackingCode),
   };
 }
