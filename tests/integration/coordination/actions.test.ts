@@ -304,7 +304,9 @@ describe("important, transfer and illegal transitions", () => {
     });
     const client = await coordinator(ctx.app);
     const due = defaultDueDate(ctx.c);
-    const res = await client.post(`/staff/suggestions/${s.id}/transfer`, { leadDepartmentId: String(edu.id), replyDueDate: due });
+    const res = await client.post(`/staff/suggestions/${s.id}/transfer`, {
+      leadDepartmentId: String(edu.id), replyDueDate: due, assistDepartmentIds: String(await departmentIdOf(ctx.c, "CIVIL")), reason: "该事项属教育厅职责。",
+    });
     expect(res.status).toBe(303);
     const after = await snapshot(ctx.c.db, s.id);
     expect(after.suggestion).toMatchObject({ status: "ASSIGNED", leadDepartmentId: edu.id });
@@ -325,7 +327,7 @@ describe("important, transfer and illegal transitions", () => {
     const s = await insertSuggestion(ctx.c.db, { status: "ASSIGNED", leadDepartmentCode: "EDU" });
     const before = await snapshot(ctx.c.db, s.id);
     const client = await coordinator(ctx.app);
-    const res = await client.post(`/staff/suggestions/${s.id}/transfer`, { leadDepartmentId: String(edu.id), replyDueDate: defaultDueDate(ctx.c) });
+    const res = await client.post(`/staff/suggestions/${s.id}/transfer`, { leadDepartmentId: String(edu.id), replyDueDate: defaultDueDate(ctx.c), reason: "改派。" });
     expect(res.status).toBe(422);
     expect(res.text).toContain("新的主办单位与当前主办单位相同");
     expect(await snapshot(ctx.c.db, s.id)).toEqual(before);
