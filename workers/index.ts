@@ -12,6 +12,9 @@ import { createSweepPendingProcessor } from "./processors/sweep-pending.ts";
 /** Deterministic, so every worker process upserts the same scheduler instead of adding one each. */
 const SWEEP_SCHEDULER_ID = "sweep-pending";
 const SCAN_DEADLINES_SCHEDULER_ID = "scan-deadlines";
+const TRAIN_ROUTING_MODEL_SCHEDULER_ID = "train-routing-model";
+/** Confirmed assignments grow by tens a day: retraining nightly (Shanghai time, off hours) keeps the model current. */
+const TRAIN_ROUTING_MODEL_PATTERN = "0 3 * * *";
 /**
  * Deadlines are whole working days and reminders go out days ahead, so a quarter of an hour is prompt enough; the
  * scan is idempotent, so a shorter interval would only cost queries.
@@ -22,6 +25,9 @@ const SHUTDOWN_GRACE_MS = 30_000;
 const config = loadConfig();
 const c = createContainer(config, { name: "worker" });
 const log = c.logger;
+// Deadlines set by jobs (the router's reply deadline) use what administrators saved, kept fresh while running.
+await c.services.deadlineAdmin.load().catch((err: Error) => log.warn({ err: err.message }, "deadline settings not loaded; using the configured ones"));
+const stopRefreshing = c.services.deadlineAdmin.startRefreshing();
 
 // Workers block on Redis by design (maxRetriesPerRequest: null); ioredis reconnects on its own, so an outage is
 // one clear line when it starts and one when it ends, not a crash and not a line per retry.
@@ -80,6 +86,12 @@ async function scheduleJobs(): Promise<boolean> {
         { name: JOBS.scanDeadlines, data: {}, opts: { attempts: 1, removeOnComplete: true, removeOnFail: 100 } },
       );
       log.info({ everyMs: SCAN_DEADLINES_EVERY_MS }, "deadline scan scheduled");
+      await c.queues.maintenance.upsertJobScheduler(
+        TRAIN_ROUTING_MODEL_SCHEDULER_ID,
+        { pattern: TRAIN_ROUTING_MODEL_PATTERN, tz: "Asia/Shanghai" },
+        { name: JOBS.trainRoutingModel, data: {}, opts: { attempts: 1, removeOnComplete: true, removeOnFail: 100 } },
+      );
+      log.info({ pattern: TRAIN_ROUTING_MODEL_PATTERN }, "routing model training scheduled");
       return true;
     } catch {
       await sleep(delay);
@@ -94,6 +106,8 @@ async function scheduleAndSweep(why: "start-up" | "reconnected"): Promise<void> 
   try {
     const result = await createSweepPendingProcessor(c)();
     log.info({ ...result, why }, `${why} sweep done`);
+    // A fresh installation (or a lost model) should not wait until 03:00 for its first model.
+    if ((await c.services.routingModel.latest()) === null) await c.enqueuer.trainRoutingModel();
   } catch (err) {
     log.warn({ err: (err as Error).message, why }, `${why} sweep failed; the scheduled sweep will catch up`);
   }
@@ -132,6 +146,7 @@ async function shutdown(signal: string): Promise<void> {
   try {
     // Jobs interrupted this way are picked up again by another worker's stalled-job check.
     await set.close(connection.status !== "ready");
+    stopRefreshing();
     await c.close();
     connection.disconnect();
     log.info("worker stopped");

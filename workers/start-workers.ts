@@ -8,7 +8,10 @@ import { createRouteSuggestionProcessor } from "./processors/route-suggestion.ts
 import { createSendEmailProcessor } from "./processors/send-email.ts";
 import { createSweepPendingProcessor } from "./processors/sweep-pending.ts";
 import { createScanDeadlinesProcessor } from "./processors/scan-deadlines.ts";
+import { createOpenRoundProcessor } from "./processors/open-round.ts";
+import { createCloseRoundProcessor } from "./processors/close-round.ts";
 import { createIndexSuggestionProcessor } from "./processors/index-suggestion.ts";
+import { createTrainRoutingModelProcessor } from "./processors/train-routing-model.ts";
 
 export type QueueName = keyof typeof QUEUES;
 type Processor = (job: Job) => Promise<unknown>;
@@ -24,7 +27,13 @@ export function processorsFor(c: Container): Record<QueueName, Record<string, Pr
   return {
     routing: { [JOBS.routeSuggestion]: createRouteSuggestionProcessor(c) },
     email: { [JOBS.sendEmail]: createSendEmailProcessor(c) },
-    maintenance: { [JOBS.sweepPending]: createSweepPendingProcessor(c), [JOBS.scanDeadlines]: createScanDeadlinesProcessor(c) },
+    maintenance: {
+      [JOBS.sweepPending]: createSweepPendingProcessor(c),
+      [JOBS.scanDeadlines]: createScanDeadlinesProcessor(c),
+      [JOBS.openRound]: createOpenRoundProcessor(c),
+      [JOBS.closeRound]: createCloseRoundProcessor(c),
+      [JOBS.trainRoutingModel]: createTrainRoutingModelProcessor(c),
+    },
     indexing: { [JOBS.indexSuggestion]: createIndexSuggestionProcessor(c) },
   };
 }

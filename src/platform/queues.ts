@@ -17,12 +17,16 @@ export const JOBS = {
   sendEmail: "send-email",
   sweepPending: "sweep-pending",
   scanDeadlines: "scan-deadlines",
+  openRound: "open-round",
+  closeRound: "close-round",
   indexSuggestion: "index-suggestion",
   trainRoutingModel: "train-routing-model",
 } as const;
 
 export interface RouteSuggestionData { suggestionId: number }
 export interface SendEmailData { emailId: number }
+export interface RoundJobData { roundId: number }
+export type RoundJobName = typeof JOBS.openRound | typeof JOBS.closeRound;
 export interface IndexSuggestionData { suggestionId: number }
 
 /** Deterministic, so enqueueing the same suggestion twice (submission path + sweep) yields one job; no ':'. */
@@ -74,6 +78,18 @@ export interface Enqueuer {
   routeSuggestion(suggestionId: number): Promise<boolean>;
   sendEmails(emailIds: number[]): Promise<boolean>;
   indexSuggestion(suggestionId: number): Promise<boolean>;
+  /**
+   * Plans a round's open-round or close-round job to run at `at` (null: no job), replacing a job planned for another
+   * time. `now` is the caller's clock, so a test's pinned clock and the delay agree.
+   */
+  planRoundJob(name: RoundJobName, roundId: number, at: Date | null, now: Date): Promise<boolean>;
+  /** An administrator's "retrain now": one job at a time whatever the clicks (the scheduler runs it daily anyway). */
+  trainRoutingModel(): Promise<boolean>;
+}
+
+/** One job per round and kind: the deterministic id makes planning twice (edit, sweep, restart) a no-op. */
+export function roundJobId(name: RoundJobName, roundId: number): string {
+  return `${name}-${roundId}`;
 }
 
 const ENQUEUE_TIMEOUT_MS = 1_500;
@@ -88,7 +104,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "indexing">, logger: Logger, connected: () => boolean = () => true): Enqueuer {
+export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "maintenance" | "indexing">, logger: Logger, connected: () => boolean = () => true): Enqueuer {
   async function attempt(what: string, fn: () => Promise<unknown>): Promise<boolean> {
     // Known to be down: do not make the citizen wait for a timeout; the sweep enqueues it later.
     if (!connected()) {
@@ -116,6 +132,10 @@ export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "index
           jobId: indexSuggestionJobId(suggestionId),
         }),
       ),
+    trainRoutingModel: () =>
+      attempt("train-routing-model", () =>
+        queues.maintenance.add(JOBS.trainRoutingModel, {}, { jobId: "train-routing-model-now", attempts: 1, removeOnFail: 100 }),
+      ),
     sendEmails: async (emailIds) => {
       if (emailIds.length === 0) return true;
       return attempt(`send-email ${emailIds.join(",")}`, () =>
@@ -128,5 +148,20 @@ export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "index
         ),
       );
     },
+    planRoundJob: (name, roundId, at, now) =>
+      attempt(`${name} ${roundId}`, async () => {
+        const jobId = roundJobId(name, roundId);
+        const existing = await queues.maintenance.getJob(jobId);
+        if (existing) {
+          const state = await existing.getState();
+          // Already planned for that time: nothing to do. A running job re-reads the round and re-plans if needed.
+          if (state === "active") return;
+          if (at && (state === "delayed" || state === "waiting") && existing.timestamp + (existing.opts.delay ?? 0) === at.getTime()) return;
+          await existing.remove();
+        }
+        if (!at) return;
+        const delay = Math.max(0, at.getTime() - now.getTime());
+        await queues.maintenance.add(name, { roundId } satisfies RoundJobData, { jobId, delay, timestamp: at.getTime() - delay });
+      }),
   };
 }

@@ -4,22 +4,22 @@
 import { describe, expect, it } from "vitest";
 import { AxeBuilder } from "@axe-core/playwright";
 import { useLiveAppAndBrowser } from "../support/live-server.ts";
-import { createAssignedCase, replyAndPublish } from "../support/casework-factories.ts";
-import { eventually } from "../support/factories.ts";
+import { insertSuggestion } from "../support/suggestions.ts";
+import { eventually } from "../support/harness.ts";
 
 const env = useLiveAppAndBrowser();
 
 describe("the suggestion form's hints", () => {
   it("when a citizen types a suggestion like a published one, then the answered suggestion and a personal-data warning appear under the form", async () => {
     const c = env.live.c;
-    const published = await createAssignedCase(c.db, {
+    const published = await insertSuggestion(c.db, {
       lead: "HOUSING",
       title: "关于老旧小区冬季供暖温度不达标的建议",
       problem: "每年冬天室内温度只有十四五度，老人孩子受冻，打电话13812345678反映无人处理。",
       proposal: "建议供热公司加强巡检，供暖温度不达标按天退费。",
       realName: "赵铁柱",
+      status: "REPLIED", consentPublish: true, reply: { body: "供热公司已开展入户测温，不达标的按规定退费。", adoption: "ADOPTED", explanation: "已纳入年度工作计划。" },
     });
-    await replyAndPublish(c.db, published, { body: "供热公司已开展入户测温，不达标的按规定退费。" });
     await c.enqueuer.indexSuggestion(published.id);
     await eventually(() => c.db.similaritySignature.findUnique({ where: { suggestionId: published.id } }).then((r) => r ?? undefined));
 

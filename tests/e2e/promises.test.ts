@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { Page, Route } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
-import { insertSuggestion } from "../support/coordination-factories.ts";
+import { insertSuggestion } from "../support/suggestions.ts";
 import { useLiveAppAndBrowser } from "../support/live-server.ts";
 
 const env = useLiveAppAndBrowser();

@@ -7,7 +7,8 @@ import type { Container } from "../../src/container.ts";
 import { createApp } from "../../src/app.ts";
 import { createTestContainer, resetAndSeed } from "../support/harness.ts";
 import { createAgent } from "../support/http.ts";
-import { escapeHtml, openForm, PDF, postMultipart, referenceIds, validFields } from "../integration/submissions/helpers.ts";
+import { openForm, postMultipart } from "../support/http.ts";
+import { escapeHtml, PDF, referenceIds, validFields } from "../integration/submissions/helpers.ts";
 import { ownRedis } from "./support/own-redis.ts";
 import { startPgProxy, type PgProxy } from "./support/pg-proxy.ts";
 
@@ -103,5 +104,30 @@ describe("Redis down at staff sign-in", () => {
     const again = createAgent(app);
     await again.get("/staff/sign-in");
     expect((await again.post("/staff/sign-in", { email: "coordinator@demo.example", password: "GoldenIdeas#2026" })).status).toBe(303);
+  });
+});
+
+describe("/healthz during outages", () => {
+  it("when PostgreSQL and then Redis are down, then /healthz says which one and nothing about hosts, ports or errors", async () => {
+    const request = (await import("supertest")).default;
+    await proxy.down();
+    try {
+      const res = await request(app).get("/healthz");
+      expect(res.status).toBe(503);
+      expect(res.body).toEqual({ ok: false, status: "degraded", checks: { postgres: "unreachable", redis: "ok" } });
+      expect(res.text).not.toMatch(/127\.0\.0\.1|5432|:\d{4}|prisma|ECONN/i);
+    } finally {
+      await proxy.up();
+    }
+    redis.stop();
+    try {
+      while (c.redis.status === "ready") await sleep(20);
+      const res = await request(app).get("/healthz");
+      expect(res.status).toBe(503);
+      expect(res.body.checks).toEqual({ postgres: "ok", redis: "unreachable" });
+      expect(res.text).not.toMatch(/127\.0\.0\.1|6391|ECONN|stream|offline/i);
+    } finally {
+      await redis.start();
+    }
   });
 });

@@ -6,7 +6,8 @@ import type { Container } from "../../src/container.ts";
 import { createApp } from "../../src/app.ts";
 import { createTestContainer, resetAndSeed } from "../support/harness.ts";
 import { startSmtp, recipients, type TestSmtp } from "../support/smtp.ts";
-import { openForm, postMultipart, referenceIds, trackingCodeIn, validFields } from "../integration/submissions/helpers.ts";
+import { openForm, postMultipart } from "../support/http.ts";
+import { referenceIds, trackingCodeIn, validFields } from "../integration/submissions/helpers.ts";
 import { ownRedis } from "./support/own-redis.ts";
 import { startProcess, type AppProcess } from "./support/processes.ts";
 

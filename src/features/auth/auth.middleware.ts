@@ -12,13 +12,13 @@ declare global {
   }
 }
 
-/** Loads the signed-in user on every staff request; a deleted account ends the session. */
+/** Loads the signed-in user on every staff request; a deleted or deactivated account ends the session. */
 export function loadStaffUser(auth: AuthService) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const userId = req.session?.userId;
     if (!userId) return next();
     const user = await auth.findUser(userId);
-    if (!user) {
+    if (!user || !user.active) {
       req.session.destroy(() => next());
       return;
     }
@@ -42,6 +42,11 @@ export function requireStaff(...roles: Role[]) {
 /** The collection office's pages: coordinators and administrators (see roles.ts). */
 export function requireOfficeStaff() {
   return requireStaff("COORDINATOR", "ADMIN");
+}
+
+/** The administration (/admin): administrators only. */
+export function requireAdmin() {
+  return requireStaff("ADMIN");
 }
 
 /** The signed-in user; only call behind requireStaff. */

@@ -76,8 +76,10 @@ export function createAuthService(deps: AuthDeps) {
       if (wait > 0) await sleep(wait);
 
       const found = email ? await repo.findCredentialsByEmail(deps.db, email) : null;
-      const ok = await verify(found?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
-      if (!found || !ok) {
+      // An invited person who has not set a password yet has an empty hash, which verifies nothing.
+      const ok = await verify(found?.passwordHash || DUMMY_HASH, password).catch(() => false);
+      // A deactivated account gets the same answer as a wrong password: the page says nothing about accounts.
+      if (!found || !ok || !found.user.active) {
         await accountFailures.consume(email).catch(() => undefined);
         throw new ValidationError({ email: "auth:invalidCredentials" }, "auth:invalidCredentials");
       }
@@ -94,4 +96,10 @@ export type AuthService = ReturnType<typeof createAuthService>;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password);
+}
+
+/** Whether `password` is the one behind `passwordHash` (false for an empty hash: no password set yet). */
+export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  if (!passwordHash) return Promise.resolve(false);
+  return verify(passwordHash, password).catch(() => false);
 }

@@ -8,7 +8,7 @@ import { dependencyDown, OUTAGE_RETRY_AFTER_SECONDS } from "../../platform/outag
 import { trackUrl } from "../notifications/index.ts";
 import { parseSuggestionForm } from "./submissions.schemas.ts";
 import { intakeMiddleware, pageTitle } from "./submissions.intake.ts";
-import { formValues, readReceipt, RECEIPT_PATH, setReceipt, suggestionFormView } from "./submissions.view.ts";
+import { formTokenOf, formValues, readReceipt, RECEIPT_PATH, setReceipt, suggestionFormView } from "./submissions.view.ts";
 import { discardTempFiles, hadFiles, uploadedFiles, uploadLimitErrors } from "./uploads.ts";
 
 const FORM_PATH = "/suggestions/new";
@@ -27,6 +27,7 @@ export function submissionRoutes(c: Container, csrf: Csrf): Router {
       errors,
       t,
       filesDropped: errors ? hadFiles(req, res) : false,
+      formToken: errors ? formTokenOf(req.body) : undefined,
     });
     res.status(status).render("submissions/new", { title: pageTitle(t, t("submissions:new.title"), errors), form });
   }
@@ -45,7 +46,7 @@ export function submissionRoutes(c: Container, csrf: Csrf): Router {
         const fileError = limitErrors?.attachments ? null : await service.attachmentError(files);
         return await renderForm(req, res, 422, { ...(parsed.ok ? {} : parsed.errors), ...(fileError ? { attachments: fileError } : {}), ...limitErrors });
       }
-      const { trackingCode } = await service.submit({ form: parsed.data, files, locale: req.locale });
+      const { trackingCode } = await service.submit({ form: parsed.data, files, locale: req.locale, formToken: formTokenOf(req.body) });
       setReceipt(res, { secret: c.config.sessionSecret, secure: c.config.cookieSecure, trackingCode });
       res.redirect(303, RECEIPT_PATH);
     } catch (err) {

@@ -43,7 +43,9 @@ export function errorHandler(logger: Logger) {
     const view = KNOWN_PAGES.has(status) ? `errors/${status}` : status < 500 ? "errors/400" : "errors/500";
     res.render(view, { title: t(`errors:title${status}`, { defaultValue: t("errors:title") }), message, status }, (renderErr, html) => {
       if (renderErr) {
-        logger.error({ err: renderErr }, "error page failed to render");
+        // A client can trigger client errors at will: their fallback must not flood the log at error level.
+        if (status < 500) logger.warn({ err: renderErr.message, status }, "error page failed to render");
+        else logger.error({ err: renderErr }, "error page failed to render");
         res.type("html").send(`<!doctype html><meta charset="utf-8"><title>${status}</title><p>${escapeHtml(message)}</p>`);
         return;
       }

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
 import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
-import { EXE, message, NOTHING, openForm, postMultipart, referenceIds, rowCounts, validFields } from "../submissions/helpers.ts";
+import { openForm, postMultipart } from "../../support/http.ts";
+import { EXE, message, NOTHING, referenceIds, rowCounts, validFields } from "../submissions/helpers.ts";
 
 let c: Container;
 let app: Express;

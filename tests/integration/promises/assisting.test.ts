@@ -1,6 +1,6 @@
 // Issue 11, items 10 and 11: what an assisting department (协办单位) is told on the case page matches what happens.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertSuggestion } from "../../support/coordination-factories.ts";
+import { insertSuggestion, SUBMITTER } from "../../support/suggestions.ts";
 import { createAgent, signIn } from "../../support/http.ts";
 import { startContext, type CoordinationContext } from "../coordination/context.ts";
 
@@ -15,7 +15,7 @@ afterAll(() => ctx.stop());
 
 async function assisted(status: "ASSIGNED" | "IN_HANDLING", assistSigned: boolean) {
   const s = await insertSuggestion(ctx.c.db, {
-    status, leadDepartmentCode: "EDU", leadStatus: status === "ASSIGNED" ? "PENDING" : "ACCEPTED", assistDepartmentCodes: ["CIVIL"],
+    status, lead: "EDU", leadStatus: status === "ASSIGNED" ? "PENDING" : "ACCEPTED", assists: ["CIVIL"],
   });
   if (assistSigned) await ctx.c.db.assignment.updateMany({ where: { suggestionId: s.id, role: "ASSIST" }, data: { status: "ACCEPTED", acceptedAt: new Date() } });
   return s;
@@ -36,7 +36,7 @@ describe("the assisting department's opinion", () => {
     expect(sent.status).toBe(303);
     const citizen = createAgent(ctx.app);
     await citizen.get("/track");
-    const tracked = await citizen.post("/track", { code: s.trackingCode, phoneLast4: "1234" });
+    const tracked = await citizen.post("/track", { code: s.trackingCode, phoneLast4: SUBMITTER.phone.slice(-4) });
     expect(tracked.status).toBe(200);
     expect(tracked.text).not.toContain("协办意见：建议由各区民政局配合落实。");
   });

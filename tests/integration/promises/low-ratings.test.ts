@@ -1,7 +1,7 @@
 // Issue 11, item 7: a 1- or 2-star rating does not close the case silently: the supervision page lists it.
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertSuggestion } from "../../support/coordination-factories.ts";
+import { insertSuggestion } from "../../support/suggestions.ts";
 import { coordinator, startContext, type CoordinationContext } from "../coordination/context.ts";
 
 let ctx: CoordinationContext;
@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => ctx.stop());
 
 async function answeredAndRated(title: string, score: number, comment: string) {
-  const s = await insertSuggestion(ctx.c.db, { status: "REPLIED", leadDepartmentCode: "EDU", leadStatus: "REPLIED", title });
+  const s = await insertSuggestion(ctx.c.db, { status: "REPLIED", lead: "EDU", leadStatus: "REPLIED", title });
   const edu = await ctx.c.db.department.findUniqueOrThrow({ where: { code: "EDU" }, select: { id: true } });
   await ctx.c.db.reply.create({ data: { suggestionId: s.id, departmentId: edu.id, isLead: true, body: "已研究。", adoption: "NOT_ADOPTED", explanation: "暂不具备条件。" } });
   const { trackToken } = await ctx.c.db.suggestion.findUniqueOrThrow({ where: { id: s.id }, select: { trackToken: true } });

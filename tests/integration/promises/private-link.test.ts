@@ -2,9 +2,10 @@
 // every email, opening its tracking page by GET; the code + digits form stays; unknown links read like wrong codes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import request from "supertest";
-import { insertSuggestion } from "../../support/coordination-factories.ts";
+import { insertSuggestion } from "../../support/suggestions.ts";
 import { coordinator, startContext, type CoordinationContext } from "../coordination/context.ts";
-import { openForm, postMultipart, referenceIds, validFields } from "../submissions/helpers.ts";
+import { openForm, postMultipart } from "../../support/http.ts";
+import { referenceIds, validFields } from "../submissions/helpers.ts";
 
 let ctx: CoordinationContext;
 
@@ -58,7 +59,7 @@ describe("the private tracking link", () => {
   });
 
   it("when the reply is rated from the private link's page, then the rating is stored without the code and digits", async () => {
-    const s = await insertSuggestion(ctx.c.db, { status: "REPLIED", leadDepartmentCode: "EDU", leadStatus: "REPLIED" });
+    const s = await insertSuggestion(ctx.c.db, { status: "REPLIED", lead: "EDU", leadStatus: "REPLIED" });
     const edu = await ctx.c.db.department.findUniqueOrThrow({ where: { code: "EDU" }, select: { id: true } });
     await ctx.c.db.reply.create({ data: { suggestionId: s.id, departmentId: edu.id, isLead: true, body: "已研究。", adoption: "ADOPTED", explanation: "采纳。" } });
     const { trackToken } = await ctx.c.db.suggestion.findUniqueOrThrow({ where: { id: s.id }, select: { trackToken: true } });

@@ -1,7 +1,7 @@
 // Issue 11, item 9: every refused staff action comes back to the suggestion with the message and the typed text,
 // never a generic error page whose only way out is the public home page.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertExtensionRequest, insertSuggestion } from "../../support/coordination-factories.ts";
+import { insertExtensionRequest, insertSuggestion } from "../../support/suggestions.ts";
 import { signIn } from "../../support/http.ts";
 import { coordinator, OFFICIAL, startContext, type CoordinationContext } from "../coordination/context.ts";
 
@@ -41,7 +41,7 @@ describe("refused staff actions", () => {
   });
 
   it("when a department's extension request is refused because one is pending (409), then the case page shows why and keeps the typed reason", async () => {
-    const s = await insertSuggestion(ctx.c.db, { status: "IN_HANDLING", leadDepartmentCode: "EDU", leadStatus: "ACCEPTED" });
+    const s = await insertSuggestion(ctx.c.db, { status: "IN_HANDLING", lead: "EDU", leadStatus: "ACCEPTED" });
     await insertExtensionRequest(ctx.c.db, { suggestionId: s.id, departmentCode: "EDU", requestedByEmail: OFFICIAL, workingDays: 5 });
     const official = await signIn(ctx.app, OFFICIAL);
     await official.get(`/staff/suggestions/${s.id}`);

@@ -1,9 +1,9 @@
 // Issue 11, items 2 and 3: the tracking page shows what the office's forms promise the citizen will read, and a
 // suggestion that was not accepted shows its outcome and where to go instead.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertSuggestion } from "../../support/coordination-factories.ts";
 import { createAgent } from "../../support/http.ts";
-import { coordinator, defaultDueDate, departmentIdOf, startContext, type CoordinationContext } from "../coordination/context.ts";
+import { coordinator, defaultDueDate, startContext, type CoordinationContext } from "../coordination/context.ts";
+import { departmentId, insertSuggestion, SUBMITTER } from "../../support/suggestions.ts";
 
 let ctx: CoordinationContext;
 
@@ -12,11 +12,11 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.stop());
 
-/** The citizen's look-up with the factory's phone (138 0000 1234). */
+/** The citizen's look-up with the default submitter's phone (its last 4 digits). */
 async function track(code: string, lang?: string) {
   const citizen = createAgent(ctx.app);
   await citizen.get(lang ? `/track?lang=${lang}` : "/track");
-  return citizen.post("/track", { code, phoneLast4: "1234" });
+  return citizen.post("/track", { code, phoneLast4: SUBMITTER.phone.slice(-4) });
 }
 
 describe("the office's notes on the tracking page", () => {
@@ -24,7 +24,7 @@ describe("the office's notes on the tracking page", () => {
     const s = await insertSuggestion(ctx.c.db, { status: "SCREENING" });
     const client = await coordinator(ctx.app);
     const res = await client.post(`/staff/suggestions/${s.id}/accept`, {
-      leadDepartmentId: String(await departmentIdOf(ctx.c, "EDU")), replyDueDate: defaultDueDate(ctx.c), note: "您的建议很有价值，已请省教育厅研究办理。",
+      leadDepartmentId: String(await departmentId(ctx.c.db, "EDU")), replyDueDate: defaultDueDate(ctx.c), note: "您的建议很有价值，已请省教育厅研究办理。",
     });
     expect(res.status).toBe(303);
     await ctx.c.db.handlingEvent.create({ data: { suggestionId: s.id, type: "NOTE", note: "内部备注：请重点关注", internal: true } });

@@ -1,8 +1,8 @@
 // Issue 11, item 13: a transfer (改派) has a reason and can change the assisting departments; both are recorded in the
 // history and the departments concerned are told.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertSuggestion } from "../../support/coordination-factories.ts";
-import { coordinator, defaultDueDate, departmentIdOf, startContext, type CoordinationContext } from "../coordination/context.ts";
+import { departmentId, insertSuggestion } from "../../support/suggestions.ts";
+import { coordinator, defaultDueDate, startContext, type CoordinationContext } from "../coordination/context.ts";
 
 let ctx: CoordinationContext;
 
@@ -13,8 +13,8 @@ afterAll(() => ctx.stop());
 
 describe("transfer with a reason and assisting departments", () => {
   it("when a coordinator transfers with a reason, replacing an assisting department, then the history says so and the new departments are emailed", async () => {
-    const s = await insertSuggestion(ctx.c.db, { status: "IN_HANDLING", leadDepartmentCode: "TRANSPORT", leadStatus: "ACCEPTED", assistDepartmentCodes: ["CIVIL"] });
-    const [edu, civil, hrss] = await Promise.all(["EDU", "CIVIL", "HRSS"].map((code) => departmentIdOf(ctx.c, code)));
+    const s = await insertSuggestion(ctx.c.db, { status: "IN_HANDLING", lead: "TRANSPORT", leadStatus: "ACCEPTED", assists: ["CIVIL"] });
+    const [edu, civil, hrss] = await Promise.all(["EDU", "CIVIL", "HRSS"].map((code) => departmentId(ctx.c.db, code)));
     const client = await coordinator(ctx.app);
     const form = await client.get(`/staff/suggestions/${s.id}`);
     // The current assisting department is ticked in the transfer form.

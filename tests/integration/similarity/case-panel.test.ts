@@ -2,10 +2,10 @@
 // merge decision of features/coordination).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { computeSignature } from "../../../src/features/similarity/index.ts";
-import { insertSuggestion } from "../../support/coordination-factories.ts";
 import { signIn } from "../../support/http.ts";
-import { resetAndSeed } from "../../support/harness.ts";
+import { resetSuggestions } from "../../support/harness.ts";
 import { COORDINATOR, OFFICIAL, startContext, type CoordinationContext } from "../coordination/context.ts";
+import { insertSuggestion } from "../../support/suggestions.ts";
 
 let ctx: CoordinationContext;
 
@@ -16,8 +16,7 @@ const TEXTS = {
 };
 
 async function suggestion(status: "SCREENING" | "IN_HANDLING" | "REFERRED", text: (typeof TEXTS)[keyof typeof TEXTS]) {
-  const s = await insertSuggestion(ctx.c.db, { status, title: text.title, ...(status === "IN_HANDLING" ? { leadDepartmentCode: "HOUSING", leadStatus: "ACCEPTED" as const } : {}) });
-  await ctx.c.db.suggestion.update({ where: { id: s.id }, data: { problem: text.problem, proposal: text.proposal } });
+  const s = await insertSuggestion(ctx.c.db, { status, ...text, ...(status === "IN_HANDLING" ? { lead: "HOUSING", leadStatus: "ACCEPTED" as const } : {}) });
   await ctx.c.services.similarity.indexSuggestion(s.id);
   return s;
 }
@@ -27,7 +26,7 @@ beforeAll(async () => {
   ctx = await startContext();
 });
 afterAll(() => ctx.stop());
-beforeEach(() => resetAndSeed(ctx.c));
+beforeEach(() => resetSuggestions(ctx.c));
 
 describe("the similar-suggestions panel", () => {
   it("when a coordinator opens a new suggestion with an open duplicate, then the panel lists it with a score and merging from it is one click", async () => {
@@ -67,7 +66,7 @@ describe("the similar-suggestions panel", () => {
 
   it("when a department official opens a case, then there is no similar-suggestions panel", async () => {
     await suggestion("IN_HANDLING", TEXTS.lights);
-    const s = await insertSuggestion(ctx.c.db, { status: "IN_HANDLING", leadDepartmentCode: "EDU", leadStatus: "ACCEPTED", title: TEXTS.lightsAgain.title });
+    const s = await insertSuggestion(ctx.c.db, { status: "IN_HANDLING", lead: "EDU", leadStatus: "ACCEPTED", title: TEXTS.lightsAgain.title });
     const client = await signIn(ctx.app, OFFICIAL);
     const page = await client.get(`/staff/suggestions/${s.id}`);
     expect(page.status).toBe(200);

@@ -5,9 +5,9 @@ import type { Express } from "express";
 import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
 import { computeSignature, DRAFT_HINTS_PER_MINUTE } from "../../../src/features/similarity/index.ts";
-import { createAssignedCase, replyAndPublish } from "../../support/casework-factories.ts";
+import { insertSuggestion } from "../../support/suggestions.ts";
 import { createAgent } from "../../support/http.ts";
-import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
+import { createTestContainer, resetAndSeed, resetSuggestions } from "../../support/harness.ts";
 
 let c: Container;
 let app: Express;
@@ -29,10 +29,11 @@ async function formAgent() {
   return agent;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   computeSignature({ title: "预热", body: "加载结巴词典" });
   c = createTestContainer();
   app = createApp(c);
+  await resetAndSeed(c);
 });
 
 afterAll(async () => {
@@ -40,17 +41,15 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await resetAndSeed(c);
+  await resetSuggestions(c);
 });
 
 describe("the form's similar-suggestion and personal-data hints", () => {
   it("when the draft is like a published suggestion, then it is shown with its reply, its personal data and its citizen's name masked", async () => {
-    const published = await createAssignedCase(c.db, { lead: "HOUSING", ...HEATING, realName: "赵铁柱" });
-    await replyAndPublish(c.db, published, { body: "赵铁柱您好，供热公司已开展入户测温，不达标的按规定退费。" });
+    const published = await insertSuggestion(c.db, { lead: "HOUSING", ...HEATING, realName: "赵铁柱", status: "REPLIED", consentPublish: true, reply: { body: "赵铁柱您好，供热公司已开展入户测温，不达标的按规定退费。", adoption: "ADOPTED", explanation: "已纳入年度工作计划。" } });
     // Answered, but its citizen did not consent; and one still in handling: neither is public.
-    const private1 = await createAssignedCase(c.db, { lead: "HOUSING", ...HEATING, title: "老旧小区供暖温度不达标的问题" });
-    await replyAndPublish(c.db, private1, { body: "已处理。", consent: false });
-    await createAssignedCase(c.db, { lead: "HOUSING", ...HEATING, title: "冬季供暖温度不达标，老人受冻" });
+    await insertSuggestion(c.db, { lead: "HOUSING", ...HEATING, title: "老旧小区供暖温度不达标的问题", status: "REPLIED", consentPublish: false, reply: { body: "已处理。", adoption: "ADOPTED", explanation: "已纳入年度工作计划。" } });
+    await insertSuggestion(c.db, { lead: "HOUSING", ...HEATING, title: "冬季供暖温度不达标，老人受冻" });
     await indexAll();
 
     const agent = await formAgent();

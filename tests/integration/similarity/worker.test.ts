@@ -9,8 +9,8 @@ import { createRedis } from "../../../src/platform/redis.ts";
 import { indexSuggestionJobId } from "../../../src/platform/queues.ts";
 import { startWorkers, type WorkerSet } from "../../../workers/start-workers.ts";
 import { createSweepPendingProcessor } from "../../../workers/processors/sweep-pending.ts";
-import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
-import { eventually, insertPendingSuggestion } from "../../support/factories.ts";
+import { createTestContainer, eventually, resetAndSeed, resetSuggestions } from "../../support/harness.ts";
+import { insertSuggestion } from "../../support/suggestions.ts";
 
 let c: Container;
 let connection: Redis;
@@ -20,10 +20,11 @@ const HEATING = { title: "关于老旧小区冬季供暖温度不达标的建议
 
 const signatureOf = (id: number) => c.db.similaritySignature.findUnique({ where: { suggestionId: id } });
 
-beforeAll(() => {
+beforeAll(async () => {
   computeSignature({ title: "预热", body: "加载结巴词典" });
   c = createTestContainer();
   connection = createRedis(c.config.redisUrl, "worker");
+  await resetAndSeed(c);
 });
 
 afterAll(async () => {
@@ -33,7 +34,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await resetAndSeed(c);
+  await resetSuggestions(c);
   await c.queues.indexing.obliterate({ force: true });
 });
 
@@ -62,8 +63,8 @@ describe("index-suggestion worker", () => {
   });
 
   it("when a suggestion was saved while Redis was down, then the sweep queues it for indexing and the Worker indexes it once", async () => {
-    const old = await insertPendingSuggestion(c.db, { ...HEATING, submittedAt: new Date(Date.now() - 120_000) });
-    const young = await insertPendingSuggestion(c.db, { ...HEATING });
+    const old = await insertSuggestion(c.db, { ...HEATING, submittedAt: new Date(Date.now() - 120_000) });
+    const young = await insertSuggestion(c.db, { ...HEATING });
     // The seed's own suggestions have no signature either: index them first so the count below is only ours.
     const seeded = await c.services.similarity.findUnindexed(new Date(Date.now() - 60_000), 10_000);
     for (const id of seeded.filter((s) => s !== old.id)) await c.services.similarity.indexSuggestion(id);
@@ -79,7 +80,7 @@ describe("index-suggestion worker", () => {
   });
 
   it("when a stored signature is from an older algorithm version, then the sweep queues it again", async () => {
-    const s = await insertPendingSuggestion(c.db, { ...HEATING, submittedAt: new Date(Date.now() - 120_000) });
+    const s = await insertSuggestion(c.db, { ...HEATING, submittedAt: new Date(Date.now() - 120_000) });
     await c.services.similarity.indexSuggestion(s.id);
     await c.db.similaritySignature.update({ where: { suggestionId: s.id }, data: { version: SIGNATURE_VERSION - 1 } });
     expect(await c.services.similarity.stillUnindexed([s.id])).toEqual(new Set([s.id]));
