@@ -171,13 +171,9 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
           throw err;
         }
 
-        // After the commit, best-effort: the enqueuer logs and returns false when Redis is down (after its own
-        // timeout, hence both at once), and the sweep re-enqueues rows still PENDING.
-        await Promise.all([
-          deps.enqueuer.routeSuggestion(created.id),
-          deps.enqueuer.indexSuggestion(created.id),
-          created.emailId !== null ? deps.enqueuer.sendEmails([created.emailId]) : Promise.resolve(true),
-        ]);
+        // After the commit, best-effort and in one round trip: the enqueuer logs and returns false when Redis is
+        // down (after its own timeout), and the sweep re-enqueues rows still PENDING.
+        await deps.enqueuer.submitted(created.id, created.emailId !== null ? [created.emailId] : []);
         return { id: created.id, trackingCode: created.trackingCode };
       } finally {
         await discardTempFiles(input.files);
