@@ -9,6 +9,8 @@ import type { RuleInput } from "./rule-matcher.ts";
 export interface SuggestionToRoute {
   id: number;
   trackingCode: string;
+  /** The private tracking link's secret, for the citizen's "accepted" email. */
+  trackToken: string;
   title: string;
   problem: string;
   proposal: string;
@@ -63,7 +65,7 @@ export async function loadRoutingContext(db: DbClient, id: number): Promise<Rout
   }>(
     db,
     `WITH RECURSIVE s AS (
-       SELECT s.id, s."trackingCode", s.title, s.problem, s.proposal, s.locale, s.status, s."routingState", s."roundId", s."categoryId",
+       SELECT s.id, s."trackingCode", s."trackToken", s.title, s.problem, s.proposal, s.locale, s.status, s."routingState", s."roundId", s."categoryId",
               s."regionId", json_build_object('code', c.code, 'name', c.name, 'nameEn', c."nameEn") AS category,
               CASE WHEN r.id IS NULL THEN NULL
                    ELSE json_build_object('title', r.title, 'titleEn', r."titleEn", 'ownerDepartmentId', r."ownerDepartmentId",

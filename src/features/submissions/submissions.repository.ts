@@ -25,6 +25,8 @@ export interface ReferenceData {
 
 export interface NewSuggestion {
   trackingCode: string;
+  /** The private tracking link's secret (see the schema). */
+  trackToken: string;
   /** The form post's one-time token (submissions.view.ts formTokenOf), or null. */
   formToken: string | null;
   kind: SuggestionKind;
@@ -50,6 +52,7 @@ export interface NewSuggestion {
 
 export interface Receipt {
   trackingCode: string;
+  trackToken: string;
   title: string;
   kind: SuggestionKind;
   submittedAt: Date;
@@ -95,9 +98,9 @@ export async function insertSubmission(db: DbClient, s: NewSuggestion, email: Em
   const rows = await sql<{ id: number; emailId: number | null }>(
     db,
     `WITH s AS (
-      INSERT INTO "Suggestion" ("trackingCode", "formToken", kind, "roundId", "topicId", title, problem, proposal, "categoryId", "regionId",
+      INSERT INTO "Suggestion" ("trackingCode", "formToken", "trackToken", kind, "roundId", "topicId", title, problem, proposal, "categoryId", "regionId",
                                 status, "routingState", locale, "submittedAt", "screeningDueAt")
-      VALUES ($1, $29, $2::"SuggestionKind", $3, $4, $5, $6, $7, $8, $9, 'SUBMITTED', 'PENDING', $10, $11::timestamp, $12::timestamp)
+      VALUES ($1, $29, $30, $2::"SuggestionKind", $3, $4, $5, $6, $7, $8, $9, 'SUBMITTED', 'PENDING', $10, $11::timestamp, $12::timestamp)
       RETURNING id
     ), submitter AS (
       INSERT INTO "Submitter" ("suggestionId", "realName", phone, email, "consentPublish", "hideIdentity")
@@ -124,6 +127,7 @@ export async function insertSubmission(db: DbClient, s: NewSuggestion, email: Em
       email?.dedupeKey ?? null, email?.to ?? null, email?.template ?? null, email?.locale ?? null, JSON.stringify(email?.data ?? null),
       email !== null,
       s.formToken,
+      s.trackToken,
     ],
   );
   const row = rows[0];
@@ -141,6 +145,7 @@ export async function findReceipt(client: DbClient, trackingCode: string): Promi
     where: { trackingCode },
     select: {
       trackingCode: true,
+      trackToken: true,
       title: true,
       kind: true,
       submittedAt: true,
@@ -154,6 +159,7 @@ export async function findReceipt(client: DbClient, trackingCode: string): Promi
   if (!row) return null;
   return {
     trackingCode: row.trackingCode,
+    trackToken: row.trackToken,
     title: row.title,
     kind: row.kind,
     submittedAt: row.submittedAt,
