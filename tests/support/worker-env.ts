@@ -1,5 +1,6 @@
 // Set-up file of the integration project, run in the worker before each test file: points the file at its worker's
 // database, Redis prefix and directories (see workers.ts). Tests read them through createTestContainer's loadConfig.
+import { setCalendarOverrides } from "../../src/platform/working-days.ts";
 import { workerDatabaseUrl, workerRedisPrefix } from "./workers.ts";
 
 const poolId = process.env.VITEST_POOL_ID ?? "1";
@@ -14,3 +15,8 @@ if (base) {
   process.env.UPLOAD_DIR = `var/test/${prefix}/uploads`;
   process.env.MAIL_DIR = `var/test/${prefix}/mail`;
 }
+
+// Files share their worker's modules (isolate: false): give each the process-wide state a fresh process starts with.
+// The working-day calendar's entered days are module state (src/platform/working-days.ts), loaded by the files that
+// need them.
+setCalendarOverrides([]);
