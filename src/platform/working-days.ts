@@ -45,6 +45,13 @@ interface Overrides {
 // official table above; replaced whole, never patched, so a reader never sees half an update.
 let overrides: Overrides = { holidays: new Set(), workdays: new Set(), years: new Set() };
 
+/**
+ * addWorkingDays' answers by Shanghai day and count: every submission of a day asks the same question (it was walked
+ * per request, on the submission's hot path). They depend on the calendar, so replacing the entered days empties it.
+ */
+const DUE_DAYS = new Map<string, number>();
+const DUE_DAYS_MAX = 1_000;
+
 /** Replaces the entered days; they win over the official table. */
 export function setCalendarOverrides(days: readonly CalendarDay[]): void {
   overrides = {
@@ -52,6 +59,7 @@ export function setCalendarOverrides(days: readonly CalendarDay[]): void {
     workdays: new Set(days.filter((d) => d.kind === "WORKDAY").map((d) => d.date)),
     years: new Set(days.filter((d) => d.kind === "HOLIDAY").map((d) => Number(d.date.slice(0, 4)))),
   };
+  DUE_DAYS.clear();
 }
 
 /** What the official table alone says of a "YYYY-MM-DD" day (ignoring entered days): for checking an entry. */
@@ -121,13 +129,6 @@ export function addWorkingDays(from: Date, days: number): Date {
   }
   return new Date((due + 1) * DAY_MS - SHANGHAI_OFFSET_MS - 1);
 }
-
-/**
- * The answer depends only on the Shanghai day and the count, and the calendar is fixed at start-up: every
- * submission of a day asks the same question (it was walked per request, on the submission's hot path).
- */
-const DUE_DAYS = new Map<string, number>();
-const DUE_DAYS_MAX = 1_000;
 
 /** Working days after `from`'s Shanghai day, up to and including `to`'s; "due within 3 working days" is `<= 3`. */
 export function workingDaysBetween(from: Date, to: Date): number {
