@@ -99,25 +99,30 @@ export function roundRoutes(c: Container, csrf: Csrf): Router {
 
   router.post("/rounds/:id/suggestions", ...intakeMiddleware(c, csrf), async (req, res) => {
     const files = uploadedFiles(req);
+    // A refused form keeps none of its files; they are gone before the page goes out, not after.
+    const refuse = async (round: RoundView, status: number, opts: Parameters<typeof renderRound>[4]) => {
+      await discardTempFiles(files);
+      return renderRound(req, res, round, status, opts);
+    };
     try {
       const round = await rounds.openRoundForSubmission(roundId(req.params.id));
       const limitErrors = uploadLimitErrors(res);
       // A text field over the multipart limit cut the body short: the fields after it are missing, not empty.
-      if (limitErrors && !limitErrors.attachments) return await renderRound(req, res, round, 422, { errors: limitErrors });
+      if (limitErrors && !limitErrors.attachments) return await refuse(round, 422, { errors: limitErrors });
       const parsed = parseRoundSuggestionForm(req.body);
       if (limitErrors || !parsed.ok) {
-        return await renderRound(req, res, round, 422, { errors: { ...(parsed.ok ? {} : parsed.errors), ...limitErrors } });
+        return await refuse(round, 422, { errors: { ...(parsed.ok ? {} : parsed.errors), ...limitErrors } });
       }
       try {
         const { trackingCode } = await rounds.submit(round, { form: parsed.data, files, locale: req.locale, formToken: formTokenOf(req.body) });
         setReceipt(res, { secret: c.config.sessionSecret, secure: c.config.cookieSecure, trackingCode });
         res.redirect(303, RECEIPT_PATH);
       } catch (err) {
-        if (err instanceof ValidationError) return await renderRound(req, res, round, 422, { errors: err.fields });
+        if (err instanceof ValidationError) return await refuse(round, 422, { errors: err.fields });
         // Nothing was committed: the form again with the text typed, saying plainly it was not saved (see submissions).
         if (dependencyDown(err)) {
           res.set("Retry-After", String(OUTAGE_RETRY_AFTER_SECONDS));
-          return await renderRound(req, res, round, 503, { errors: { form: "submissions:form.notSaved" } });
+          return await refuse(round, 503, { errors: { form: "submissions:form.notSaved" } });
         }
         throw err;
       }
@@ -125,7 +130,7 @@ export function roundRoutes(c: Container, csrf: Csrf): Router {
       if (err instanceof RoundNotOpenError) {
         // A form opened before the close and sent after it: refused, and what was typed is shown back to copy.
         const typed = typedValues(req.body, ["title", "problem", "proposal"], 20_000);
-        return renderRound(req, res, err.round, 409, { notice: translatorOf(res)(err.messageKey), typed });
+        return refuse(err.round, 409, { notice: translatorOf(res)(err.messageKey), typed });
       }
       throw err;
     } finally {

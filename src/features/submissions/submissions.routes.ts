@@ -36,26 +36,31 @@ export function submissionRoutes(c: Container, csrf: Csrf): Router {
 
   router.post([FORM_PATH, "/suggestions"], ...intakeMiddleware(c, csrf), async (req, res) => {
     const files = uploadedFiles(req);
+    // A refused form keeps none of its files; they are gone before the page goes out, not after.
+    const refuse = async (status: number, errors: Record<string, string>) => {
+      await discardTempFiles(files);
+      return renderForm(req, res, status, errors);
+    };
     try {
       const limitErrors = uploadLimitErrors(res);
       // A text field over the multipart limit cut the body short: the fields after it are missing, not empty.
-      if (limitErrors && !limitErrors.attachments) return await renderForm(req, res, 422, limitErrors);
+      if (limitErrors && !limitErrors.attachments) return await refuse(422, limitErrors);
       const parsed = parseSuggestionForm(req.body);
       if (limitErrors || !parsed.ok) {
         // Every problem at once: a wrong file type is reported with the text errors, not on the next try.
         const fileError = limitErrors?.attachments ? null : await service.attachmentError(files);
-        return await renderForm(req, res, 422, { ...(parsed.ok ? {} : parsed.errors), ...(fileError ? { attachments: fileError } : {}), ...limitErrors });
+        return await refuse(422, { ...(parsed.ok ? {} : parsed.errors), ...(fileError ? { attachments: fileError } : {}), ...limitErrors });
       }
       const { trackingCode } = await service.submit({ form: parsed.data, files, locale: req.locale, formToken: formTokenOf(req.body) });
       setReceipt(res, { secret: c.config.sessionSecret, secure: c.config.cookieSecure, trackingCode });
       res.redirect(303, RECEIPT_PATH);
     } catch (err) {
-      if (err instanceof ValidationError) return renderForm(req, res, 422, err.fields);
+      if (err instanceof ValidationError) return refuse(422, err.fields);
       // Nothing was committed (one transaction): say so plainly and give the citizen their text back. Files cannot
       // be put back into a file input; the form says they were not kept.
       if (dependencyDown(err)) {
         c.logger.warn({ dependency: dependencyDown(err) }, "suggestion not saved: dependency unreachable");
-        return renderForm(req, res, 503, { form: "submissions:form.notSaved" });
+        return refuse(503, { form: "submissions:form.notSaved" });
       }
       throw err;
     } finally {
