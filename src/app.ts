@@ -19,6 +19,7 @@ import { coordinationRoutes, coordinatorCasePanel } from "./features/coordinatio
 import { healthRoutes } from "./features/health/index.ts";
 import { homeRoutes } from "./features/home/index.ts";
 import { measureRoutes, measuresCasePanel } from "./features/measures/index.ts";
+import { reportRoutes } from "./features/reports/index.ts";
 import { roundRoutes } from "./features/rounds/index.ts";
 import { submissionRoutes } from "./features/submissions/index.ts";
 import { trackingRoutes } from "./features/tracking/index.ts";
@@ -72,7 +73,7 @@ export function createApp(c: Container): Express {
   app.use(trackingRoutes(c, csrf));
   // The case page shows the coordinators' and the policy measures' panels; casework knows neither feature.
   const casePanels = [coordinatorCasePanel(c.services.coordination.panel), measuresCasePanel(c.services.measures, c.logger)];
-  app.use(staffRoutes(c, csrf, [coordinationRoutes(c, csrf), measureRoutes(c, csrf), caseworkRoutes(c, csrf, casePanels)]));
+  app.use(staffRoutes(c, csrf, [coordinationRoutes(c, csrf), measureRoutes(c, csrf), reportRoutes(c, csrf), caseworkRoutes(c, csrf, casePanels)]));
 
   app.use(notFoundHandler);
   app.use(errorHandler(c.logger));

@@ -10,6 +10,7 @@ import { createDeadlines } from "./features/deadlines/index.ts";
 import { createMeasureService } from "./features/measures/index.ts";
 import { createNotificationService } from "./features/notifications/index.ts";
 import { createRatingService } from "./features/ratings/index.ts";
+import { createReportService } from "./features/reports/index.ts";
 import { createReminderService } from "./features/reminders/index.ts";
 import { createRoundService } from "./features/rounds/index.ts";
 import { createRoutingService } from "./features/routing/index.ts";
@@ -31,6 +32,7 @@ export function createServices(infra: Infrastructure) {
     notifications: createNotificationService(infra),
     reminders: createReminderService(withDeadlines),
     measures: createMeasureService(infra),
+    reports: createReportService(infra),
     casework: {
       inbox: createInboxService(withDeadlines),
       casePage: createCasePageService(withDeadlines),

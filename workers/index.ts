@@ -16,6 +16,9 @@ const SCAN_DEADLINES_SCHEDULER_ID = "scan-deadlines";
  * scan is idempotent, so a shorter interval would only cost queries.
  */
 const SCAN_DEADLINES_EVERY_MS = 15 * 60_000;
+const MONTHLY_REPORT_SCHEDULER_ID = "send-monthly-report";
+/** 06:00 on the 1st in Shanghai: last month is complete, and the report is in the inbox when the office opens. */
+const MONTHLY_REPORT_PATTERN = "0 6 1 * *";
 const SHUTDOWN_GRACE_MS = 30_000;
 
 const config = loadConfig();
@@ -67,6 +70,12 @@ async function scheduleJobs(): Promise<boolean> {
         { name: JOBS.scanDeadlines, data: {}, opts: { attempts: 1, removeOnComplete: true, removeOnFail: 100 } },
       );
       log.info({ everyMs: SCAN_DEADLINES_EVERY_MS }, "deadline scan scheduled");
+      await c.queues.reports.upsertJobScheduler(
+        MONTHLY_REPORT_SCHEDULER_ID,
+        { pattern: MONTHLY_REPORT_PATTERN, tz: "Asia/Shanghai" },
+        { name: JOBS.sendMonthlyReport, data: {}, opts: { attempts: 3, backoff: { type: "exponential", delay: 60_000 }, removeOnComplete: 12, removeOnFail: 12 } },
+      );
+      log.info({ pattern: MONTHLY_REPORT_PATTERN }, "monthly report scheduled");
       return true;
     } catch {
       await sleep(delay);

@@ -8,6 +8,7 @@ export const QUEUES = {
   routing: "routing",
   email: "email",
   maintenance: "maintenance",
+  reports: "reports",
 } as const;
 
 export const JOBS = {
@@ -15,10 +16,13 @@ export const JOBS = {
   sendEmail: "send-email",
   sweepPending: "sweep-pending",
   scanDeadlines: "scan-deadlines",
+  buildReport: "build-report",
+  sendMonthlyReport: "send-monthly-report",
 } as const;
 
 export interface RouteSuggestionData { suggestionId: number }
 export interface SendEmailData { emailId: number }
+export interface BuildReportData { reportRunId: number }
 
 const RETRYING: JobsOptions = {
   attempts: 8,
@@ -33,6 +37,7 @@ export interface Queues {
   routing: Queue;
   email: Queue;
   maintenance: Queue;
+  reports: Queue;
   close(): Promise<void>;
 }
 
@@ -46,12 +51,14 @@ export function createQueues(connection: Redis, prefix: string, onError: (err: E
   const routing = make(QUEUES.routing);
   const email = make(QUEUES.email);
   const maintenance = make(QUEUES.maintenance);
+  const reports = make(QUEUES.reports);
   return {
     routing,
     email,
     maintenance,
+    reports,
     async close() {
-      await Promise.all([routing.close(), email.close(), maintenance.close()]);
+      await Promise.all([routing.close(), email.close(), maintenance.close(), reports.close()]);
     },
   };
 }
@@ -60,6 +67,7 @@ export function createQueues(connection: Redis, prefix: string, onError: (err: E
 export interface Enqueuer {
   routeSuggestion(suggestionId: number): Promise<boolean>;
   sendEmails(emailIds: number[]): Promise<boolean>;
+  buildReport(reportRunId: number): Promise<boolean>;
 }
 
 const ENQUEUE_TIMEOUT_MS = 1_500;
@@ -74,7 +82,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-export function createEnqueuer(queues: Pick<Queues, "routing" | "email">, logger: Logger, connected: () => boolean = () => true): Enqueuer {
+export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "reports">, logger: Logger, connected: () => boolean = () => true): Enqueuer {
   async function attempt(what: string, fn: () => Promise<unknown>): Promise<boolean> {
     // Known to be down: do not make the citizen wait for a timeout; the sweep enqueues it later.
     if (!connected()) {
@@ -108,5 +116,13 @@ export function createEnqueuer(queues: Pick<Queues, "routing" | "email">, logger
         ),
       );
     },
+    buildReport: (reportRunId) =>
+      attempt(`build-report ${reportRunId}`, () =>
+        queues.reports.add(JOBS.buildReport, { reportRunId } satisfies BuildReportData, {
+          jobId: `build-report-${reportRunId}`,
+          // A report is a long query: two tries, then the run is marked failed for the user to ask again.
+          attempts: 2,
+        }),
+      ),
   };
 }

@@ -2,3 +2,5 @@
 export { buildReportData, type ReportData } from "./report-data.ts";
 export { parseScope, previousMonthScope, scopeKey, type ReportScope } from "./report-scope.ts";
 export { reportTables, scopeLabel, type ReportTable } from "./report-tables.ts";
+export { createReportService, type ReportDeps, type ReportService } from "./reports.service.ts";
+export { reportRoutes } from "./reports.routes.ts";
