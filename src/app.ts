@@ -19,8 +19,9 @@ import { coordinationRoutes, coordinatorCasePanel } from "./features/coordinatio
 import { healthRoutes } from "./features/health/index.ts";
 import { homeRoutes } from "./features/home/index.ts";
 import { measureRoutes, measuresCasePanel } from "./features/measures/index.ts";
-import { reportRoutes } from "./features/reports/index.ts";
+import { reportRoutes, statsRoutes } from "./features/reports/index.ts";
 import { roundRoutes } from "./features/rounds/index.ts";
+import { showcaseRoutes } from "./features/showcase/index.ts";
 import { submissionRoutes } from "./features/submissions/index.ts";
 import { trackingRoutes } from "./features/tracking/index.ts";
 
@@ -71,6 +72,8 @@ export function createApp(c: Container): Express {
   app.use(submissionRoutes(c, csrf));
   app.use(roundRoutes(c, csrf));
   app.use(trackingRoutes(c, csrf));
+  app.use(statsRoutes(c));
+  app.use(showcaseRoutes(c));
   // The case page shows the coordinators' and the policy measures' panels; casework knows neither feature.
   const casePanels = [coordinatorCasePanel(c.services.coordination.panel), measuresCasePanel(c.services.measures, c.logger)];
   app.use(staffRoutes(c, csrf, [coordinationRoutes(c, csrf), measureRoutes(c, csrf), reportRoutes(c, csrf), caseworkRoutes(c, csrf, casePanels)]));

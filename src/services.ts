@@ -13,6 +13,7 @@ import { createRatingService } from "./features/ratings/index.ts";
 import { createReportService } from "./features/reports/index.ts";
 import { createReminderService } from "./features/reminders/index.ts";
 import { createRoundService } from "./features/rounds/index.ts";
+import { createShowcaseService } from "./features/showcase/index.ts";
 import { createRoutingService } from "./features/routing/index.ts";
 import { createSubmissionService } from "./features/submissions/index.ts";
 import { createTrackingService } from "./features/tracking/index.ts";
@@ -33,6 +34,7 @@ export function createServices(infra: Infrastructure) {
     reminders: createReminderService(withDeadlines),
     measures: createMeasureService(infra),
     reports: createReportService(infra),
+    showcase: createShowcaseService(infra),
     casework: {
       inbox: createInboxService(withDeadlines),
       casePage: createCasePageService(withDeadlines),

@@ -4,3 +4,4 @@ export { parseScope, previousMonthScope, scopeKey, type ReportScope } from "./re
 export { reportTables, scopeLabel, type ReportTable } from "./report-tables.ts";
 export { createReportService, type ReportDeps, type ReportService } from "./reports.service.ts";
 export { reportRoutes } from "./reports.routes.ts";
+export { statsRoutes } from "./public-stats.ts";

@@ -1,7 +1,7 @@
 // The themed rounds' public pages and a round's suggestion form.
 import { Router, type Request, type Response } from "express";
 import type { Container } from "../../container.ts";
-import { localizedField } from "../../platform/i18n.ts";
+import { localizedField, toLocale } from "../../platform/i18n.ts";
 import { ValidationError, type FieldErrors } from "../../errors.ts";
 import { pathId } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
@@ -34,6 +34,8 @@ export function roundRoutes(c: Container, csrf: Csrf): Router {
           })
         : null;
     const title = localizedField(round, "title", req.locale);
+    // The round's results section: golden ideas (adopted, published with consent, masked) from this round.
+    const results = round.phase === "upcoming" ? [] : await c.services.showcase.featuredForRound(round.id, toLocale(req.locale) ?? "zh-CN");
     res.status(status).render("rounds/show", {
       title: pageTitle(t, title, opts.errors),
       round,
@@ -41,6 +43,7 @@ export function roundRoutes(c: Container, csrf: Csrf): Router {
       isUpcoming: round.phase === "upcoming",
       form,
       notice: opts.notice,
+      results: results.map((r) => ({ ...r, adoptionLabel: t(`showcase:adoption.${r.reply.adoption}`) })),
     });
   }
 
