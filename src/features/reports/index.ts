@@ -5,3 +5,4 @@ export { reportTables, scopeLabel, type ReportTable } from "./report-tables.ts";
 export { createReportService, type ReportDeps, type ReportService } from "./reports.service.ts";
 export { reportRoutes } from "./reports.routes.ts";
 export { statsRoutes } from "./public-stats.ts";
+export { streamSuggestionsCsv } from "./suggestions-csv.ts";

@@ -38,7 +38,8 @@ export interface GroupRow extends Counts {
   month: string | null;
 }
 
-function where(scope: ReportScope, alias = "f"): Prisma.Sql {
+/** The scope as SQL conditions on the summary table (alias `f`). */
+export function where(scope: ReportScope, alias = "f"): Prisma.Sql {
   const { from, to } = scopeBounds(scope);
   const a = Prisma.raw(alias);
   const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
@@ -201,4 +202,25 @@ export async function names(db: DbClient) {
     rounds: rounds.map((r) => ({ id: r.id, name: r.title, nameEn: r.titleEn })),
     topics: topics.map((t) => ({ id: t.id, roundId: t.roundId, name: t.title, nameEn: t.titleEn })),
   };
+}
+
+/**
+ * Every suggestion of the scope, one row each, for the CSV export: no personal data (the submitter is not read).
+ * Streamed through a cursor (suggestions-csv.ts), so it is written as text for `pg`, with $n placeholders.
+ */
+export function suggestionRowsQuery(scope: ReportScope): { text: string; values: unknown[] } {
+  const q = Prisma.sql`
+    SELECT s."trackingCode", f."submittedAt", f.status::text AS status, c.name AS category, c."nameEn" AS "categoryEn",
+           city.name AS city, city."nameEn" AS "cityEn", r.title AS round, r."titleEn" AS "roundEn",
+           d.name AS department, d."nameEn" AS "departmentEn", f."replyDueAt", f."repliedAt", f.adoption::text AS adoption,
+           f.rating, f."measureCount"
+    FROM "ReportFact" f
+    JOIN "Suggestion" s ON s.id = f."suggestionId"
+    JOIN "Category" c ON c.id = f."categoryId"
+    LEFT JOIN "Region" city ON city.id = f."cityId"
+    LEFT JOIN "CollectionRound" r ON r.id = f."roundId"
+    LEFT JOIN "Department" d ON d.id = f."leadDepartmentId"
+    WHERE ${where(scope)}
+    ORDER BY f."suggestionId"`;
+  return { text: q.text, values: q.values };
 }

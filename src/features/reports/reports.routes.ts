@@ -11,6 +11,7 @@ import { requireStaff, staffOf } from "../auth/index.ts";
 import { reportCharts } from "./report-charts.ts";
 import { parseScope, type ScopeErrors } from "./report-scope.ts";
 import { reportTables, scopeLabel } from "./report-tables.ts";
+import { streamSuggestionsCsv } from "./suggestions-csv.ts";
 import type { DownloadFormat, RunSummary } from "./reports.service.ts";
 
 const FIELDS = ["fromDate", "toDate", "roundId", "departmentId"] as const;
@@ -94,6 +95,14 @@ export function reportRoutes(c: Container, csrf: Csrf): Router {
       tables: run.data ? reportTables(run.data, locale) : [],
       charts: run.data ? reportCharts(run.data, locale) : [],
     });
+  });
+
+  router.get("/staff/reports/:id/suggestions.csv", requireStaff(), async (req, res) => {
+    const id = pathId(req.params.id);
+    const scope = await service.scopeOf(staffOf(req), id);
+    res.setHeader("Content-Type", "text/csv; charset=utf-8");
+    res.setHeader("Content-Disposition", `attachment; filename="suggestions-${id}.csv"`);
+    await streamSuggestionsCsv(c.config.databaseUrl, scope, localeOf(res), res);
   });
 
   router.get(/^\/staff\/reports\/(\d{1,9})\/report\.(csv|xlsx|pdf)$/, requireStaff(), async (req, res) => {

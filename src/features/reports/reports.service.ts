@@ -147,6 +147,12 @@ export function createReportService(deps: ReportDeps) {
       return { filename: `report-${id}.${format}`, contentType: CONTENT_TYPES[format], body };
     },
 
+    /** The scope of a report the person may read, for the CSV of its suggestions. */
+    async scopeOf(user: StaffUser, id: number): Promise<ReportScope> {
+      const run = await visibleRun(user, id);
+      return { fromDate: run.fromDate, toDate: run.toDate, roundId: run.roundId, departmentId: run.departmentId };
+    },
+
     /** The build-report job. Idempotent: a finished run is left as it is. */
     async build(id: number, onProgress: (percent: number) => Promise<void> = async () => undefined): Promise<"built" | "skipped"> {
       const run = await db.reportRun.findUnique({ where: { id } });

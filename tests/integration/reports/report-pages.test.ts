@@ -128,6 +128,17 @@ describe("report pages", () => {
     expect(pdfCompact).toContain("转化为政策举措3100.0%37.5%");
   });
 
+  it("when every suggestion of the report is downloaded, then the CSV streams one row per suggestion in scope, without personal data", async () => {
+    const admin = await signIn(app, "admin@demo.example");
+    const csv = (await download(admin.agent, `/staff/reports/${reportId}/suggestions.csv`)).toString("utf8").replace(/^\uFEFF/, "");
+    const rows = parse(csv, { skip_empty_lines: true }) as string[][];
+    expect(rows[0]?.[0]).toBe("查询码");
+    expect(rows.slice(1).map((r) => r[0])).toEqual(["RPT-S1", "RPT-S2", "RPT-S3", "RPT-S4", "RPT-S5", "RPT-S6", "RPT-S7", "RPT-S8"]);
+    expect(rows.find((r) => r[0] === "RPT-S3")?.slice(7)).toEqual(["2026/03/10", "暂不采纳", "否", "1", "0"]);
+    expect(csv).not.toContain("测试人");
+    expect(csv).not.toContain("13800000000");
+  });
+
   it("when the period ends before it starts or names an unknown department, then the form says so (422)", async () => {
     const admin = await signIn(app, "admin@demo.example");
     await admin.get("/staff/reports");
