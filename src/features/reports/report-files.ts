@@ -1,8 +1,6 @@
 // The downloadable forms of a report — CSV, XLSX, PDF — each printing the cells of report-tables.ts as they are.
 import { createRequire } from "node:module";
 import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
-import PDFDocument from "pdfkit";
 import { formatDate } from "../../platform/dates.ts";
 import { translator, type Locale } from "../../platform/i18n.ts";
 import type { ReportData } from "./report-data.ts";
@@ -20,6 +18,8 @@ export function reportCsv(tables: ReportTable[]): string {
 /** One sheet per table, named by the table's key (sheet names are limited to 31 characters and some symbols). */
 export async function reportXlsx(data: ReportData, locale: Locale): Promise<Buffer> {
   const t = translator(locale);
+  // Loaded when a workbook is asked for: the worker that only builds reports never pays for it in memory.
+  const { default: ExcelJS } = await import("exceljs");
   const book = new ExcelJS.Workbook();
   book.creator = "Golden Ideas";
   book.created = new Date(data.generatedAt);
@@ -42,8 +42,9 @@ const FONT_PATH = require.resolve("@expo-google-fonts/noto-sans-sc/400Regular/No
 
 const A4 = { margin: 40, width: 595.28, height: 841.89 };
 
-export function reportPdf(data: ReportData, locale: Locale): Promise<Buffer> {
+export async function reportPdf(data: ReportData, locale: Locale): Promise<Buffer> {
   const t = translator(locale);
+  const { default: PDFDocument } = await import("pdfkit");
   const doc = new PDFDocument({ size: "A4", margin: A4.margin, bufferPages: true, info: { Title: t("reports:title") } });
   doc.registerFont("body", FONT_PATH);
   doc.font("body");

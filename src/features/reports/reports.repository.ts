@@ -122,15 +122,21 @@ export async function replyDurations(db: DbClient, scope: ReportScope, firstDay:
   const idx = (col: Prisma.Sql) => Prisma.sql`(${dayOf(col)} - ${firstDay} + 1)`;
   const sub = Prisma.sql`(c.cum[${idx(Prisma.sql`f."repliedAt"`)}] - c.cum[${idx(Prisma.sql`f."submittedAt"`)}])`;
   const asg = Prisma.sql`(c.cum[${idx(Prisma.sql`f."repliedAt"`)}] - c.cum[${idx(Prisma.sql`f."leadAssignedAt"`)}])`;
+  // The working days are computed in a subquery kept apart by OFFSET 0: flattened, the planner would carry the
+  // calendar array in every row into the percentiles' sorts (a 120 MB sort for 15,000 rows, measured).
   return db.$queryRaw<DurationRow[]>`
-    SELECT GROUPING(f."replyDepartmentId") = 1 AS "isTotal", f."replyDepartmentId" AS "departmentId", count(*)::int AS replied,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${sub}) AS "subMedian",
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY ${sub}) AS "subP90",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${asg}) AS "asgMedian",
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY ${asg}) AS "asgP90"
-    FROM "ReportFact" f, (SELECT ${cumulative}::int[] AS cum) c
-    WHERE ${where(scope)} AND f."repliedAt" IS NOT NULL
-    GROUP BY GROUPING SETS ((f."replyDepartmentId"), ())`;
+    SELECT GROUPING(x.dept) = 1 AS "isTotal", x.dept AS "departmentId", count(*)::int AS replied,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY x.sub) AS "subMedian",
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY x.sub) AS "subP90",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY x.asg) AS "asgMedian",
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY x.asg) AS "asgP90"
+    FROM (
+      SELECT f."replyDepartmentId" AS dept, ${sub} AS sub, ${asg} AS asg
+      FROM "ReportFact" f, (SELECT ${cumulative}::int[] AS cum) c
+      WHERE ${where(scope)} AND f."repliedAt" IS NOT NULL
+      OFFSET 0
+    ) x
+    GROUP BY GROUPING SETS ((x.dept), ())`;
 }
 
 export async function dayRange(db: DbClient, scope: ReportScope): Promise<{ first: number | null; last: number | null }> {

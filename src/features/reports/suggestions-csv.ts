@@ -6,7 +6,7 @@ import { Transform, type Writable } from "node:stream";
 import pg from "pg";
 import QueryStream from "pg-query-stream";
 import { stringify } from "csv-stringify";
-import { formatDate } from "../../platform/dates.ts";
+import { shanghaiDateString } from "../../platform/working-days.ts";
 import { translator, type Locale } from "../../platform/i18n.ts";
 import type { ReportScope } from "./report-scope.ts";
 import { suggestionRowsQuery } from "./reports.repository.ts";
@@ -32,9 +32,22 @@ interface Row {
   measureCount: number;
 }
 
+/** A label per value, translated once: a million rows must not mean a million look-ups. */
+function labels(t: (key: string) => string, prefix: string): (value: string) => string {
+  const cache = new Map<string, string>();
+  return (value) => {
+    let label = cache.get(value);
+    if (label === undefined) cache.set(value, (label = t(`${prefix}${value}`)));
+    return label;
+  };
+}
+
 export async function streamSuggestionsCsv(databaseUrl: string, scope: ReportScope, locale: Locale, out: Writable): Promise<number> {
   const t = translator(locale);
   const en = locale === "en";
+  const status = labels(t, "tracking:status.");
+  const adoption = labels(t, "reports:adoption.");
+  const [yes, no] = [t("reports:csv.yes"), t("reports:csv.no")];
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   let count = 0;
@@ -45,11 +58,12 @@ export async function streamSuggestionsCsv(databaseUrl: string, scope: ReportSco
       objectMode: true,
       transform(r: Row, _enc, done) {
         count += 1;
-        const onTime = r.repliedAt && r.replyDueAt ? (r.repliedAt <= r.replyDueAt ? t("reports:csv.yes") : t("reports:csv.no")) : "";
+        const onTime = r.repliedAt && r.replyDueAt ? (r.repliedAt <= r.replyDueAt ? yes : no) : "";
+        // Dates as YYYY-MM-DD (Shanghai): what a spreadsheet reads as a date in either language.
         done(null, [
-          r.trackingCode, formatDate(r.submittedAt, locale), t(`tracking:status.${r.status}`), en ? r.categoryEn : r.category,
+          r.trackingCode, shanghaiDateString(r.submittedAt), status(r.status), en ? r.categoryEn : r.category,
           (en ? r.cityEn : r.city) ?? "", (en ? r.roundEn : r.round) ?? "", (en ? r.departmentEn : r.department) ?? "",
-          r.repliedAt ? formatDate(r.repliedAt, locale) : "", r.adoption ? t(`reports:adoption.${r.adoption}`) : "", onTime,
+          r.repliedAt ? shanghaiDateString(r.repliedAt) : "", r.adoption ? adoption(r.adoption) : "", onTime,
           r.rating ?? "", r.measureCount,
         ]);
       },

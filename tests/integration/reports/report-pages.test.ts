@@ -134,7 +134,7 @@ describe("report pages", () => {
     const rows = parse(csv, { skip_empty_lines: true }) as string[][];
     expect(rows[0]?.[0]).toBe("查询码");
     expect(rows.slice(1).map((r) => r[0])).toEqual(["RPT-S1", "RPT-S2", "RPT-S3", "RPT-S4", "RPT-S5", "RPT-S6", "RPT-S7", "RPT-S8"]);
-    expect(rows.find((r) => r[0] === "RPT-S3")?.slice(7)).toEqual(["2026/03/10", "暂不采纳", "否", "1", "0"]);
+    expect(rows.find((r) => r[0] === "RPT-S3")?.slice(7)).toEqual(["2026-03-10", "暂不采纳", "否", "1", "0"]);
     expect(csv).not.toContain("测试人");
     expect(csv).not.toContain("13800000000");
   });
