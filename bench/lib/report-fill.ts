@@ -92,7 +92,7 @@ export async function fillReportData(databaseUrl: string, count: number, log: (m
     await step("measure links", `
       INSERT INTO "PolicyMeasureLink" ("measureId", "suggestionId")
       SELECT m.min + s.id % 2000, s.id FROM "Suggestion" s, (SELECT min(id) FROM "PolicyMeasure") m
-       WHERE s.status IN ('REPLIED', 'CLOSED') AND s.id % 100 = 3`);
+       WHERE s.status IN ('REPLIED', 'CLOSED') AND s.id % 100 = 1`);
     await client.query(`SET session_replication_role = DEFAULT`);
     await step("summary table (report_fact_rebuild)", `SELECT report_fact_rebuild()`);
     const t0 = Date.now();
