@@ -160,13 +160,19 @@ export interface LowRatingRow {
 
 export const LOW_RATING_LIMIT = 1_000;
 
-/** The 1–2 star cases, for follow-up (回访), the worst first. */
+/** The 1–2 star cases, for follow-up (回访), the worst first, at most LOW_RATING_LIMIT. */
 export async function lowRatings(db: DbClient, scope: ReportScope): Promise<LowRatingRow[]> {
+  // The worst and the oldest first, chosen on the summary table alone (a top-N over one narrow scan); only the rows
+  // listed are joined to the suggestion and its rating.
   return db.$queryRaw<LowRatingRow[]>`
-    SELECT s."trackingCode", s.title, f."leadDepartmentId" AS "departmentId", r.score, r.comment, r."createdAt" AS "ratedAt"
-    FROM "ReportFact" f JOIN "Suggestion" s ON s.id = f."suggestionId" JOIN "Rating" r ON r."suggestionId" = f."suggestionId"
-    WHERE ${where(scope)} AND f.rating <= 2
-    ORDER BY r.score, r."createdAt", s.id LIMIT ${LOW_RATING_LIMIT}`;
+    SELECT s."trackingCode", s.title, low."leadDepartmentId" AS "departmentId", r.score, r.comment, r."createdAt" AS "ratedAt"
+    FROM (
+      SELECT f."suggestionId", f."leadDepartmentId", f.rating FROM "ReportFact" f
+      WHERE ${where(scope)} AND f.rating <= 2
+      ORDER BY f.rating, f."suggestionId" LIMIT ${LOW_RATING_LIMIT}
+    ) low
+    JOIN "Suggestion" s ON s.id = low."suggestionId" JOIN "Rating" r ON r."suggestionId" = low."suggestionId"
+    ORDER BY low.rating, low."suggestionId"`;
 }
 
 export interface MeasureRow {
