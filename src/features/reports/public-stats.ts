@@ -3,7 +3,7 @@
 // web process, so an anonymous page never costs a full scan per visit.
 import { Router } from "express";
 import type { Container } from "../../container.ts";
-import type { DbClient } from "../../platform/db.ts";
+import type { Db } from "../../platform/db.ts";
 import { localizedName, toLocale, translator, type Locale } from "../../platform/i18n.ts";
 import { ttlCache } from "../../platform/ttl-cache.ts";
 import { translatorOf } from "../../web/pages.ts";
@@ -20,7 +20,7 @@ export interface PublicStats { totals: Counts; months: (Counts & { month: string
 
 const ALL = { fromDate: null, toDate: null, roundId: null, departmentId: null };
 
-export async function loadPublicStats(db: DbClient, now: Date): Promise<PublicStats> {
+export async function loadPublicStats(db: Db, now: Date): Promise<PublicStats> {
   const [groups, lookup] = await Promise.all([groupCounts(db, ALL, now), names(db)]);
   const named = (dim: "category" | "city", list: { id: number; name: string; nameEn: string }[]) => {
     const byId = new Map(list.map((x) => [x.id, x]));

@@ -2,7 +2,7 @@
 // the XLSX workbook and the PDF — is drawn from this object (through report-tables.ts), so they cannot disagree.
 // It is stored as JSON with the finished report; it holds counts and names in both languages, no rates or text
 // in one language, which the outputs derive.
-import type { DbClient } from "../../platform/db.ts";
+import type { Db } from "../../platform/db.ts";
 import { isWorkingDay } from "../../platform/working-days.ts";
 import type { ReportScope } from "./report-scope.ts";
 import {
@@ -134,7 +134,7 @@ function nextMonth(month: string): string {
 const unnamed: Name = { name: "—", nameEn: "—" };
 
 export async function buildReportData(
-  db: DbClient,
+  db: Db,
   scope: ReportScope,
   now: Date,
   onProgress: (percent: number) => Promise<void> = async () => undefined,

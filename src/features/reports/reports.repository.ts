@@ -2,7 +2,7 @@
 // the report_facts migration), in one pass per question: GROUPING SETS give the totals and every breakdown from a
 // single scan. Lists (1–2 star cases, measures) and names are small look-ups by id.
 import { Prisma } from "../../generated/prisma/client.ts";
-import type { DbClient } from "../../platform/db.ts";
+import { TX_OPTIONS, type Db, type DbClient } from "../../platform/db.ts";
 import type { ReportScope } from "./report-scope.ts";
 import { scopeBounds } from "./report-scope.ts";
 
@@ -53,10 +53,14 @@ export function where(scope: ReportScope, alias = "f"): Prisma.Sql {
 /**
  * Two levels: one pass over the facts groups them by every dimension at once (tens of thousands of groups for a
  * million suggestions), then GROUPING SETS roll those groups up into the totals and each breakdown. Grouping sets
- * straight over the facts would run every aggregate once per set and row (measured: 5× slower).
+ * straight over the facts would run every aggregate once per set and row (measured: 5× slower). The first level has
+ * ~140,000 groups for a million suggestions: with PostgreSQL's default 4 MB of work_mem it sorts them, with 64 MB
+ * (for this statement's transaction only) it hashes them, 1.9 s instead of 3.0 s measured on the bench data.
  */
-export async function groupCounts(db: DbClient, scope: ReportScope, asOf: Date): Promise<GroupRow[]> {
-  const rows = await db.$queryRaw<(Omit<GroupRow, "month"> & { month: number | null })[]>`
+export async function groupCounts(db: Db, scope: ReportScope, asOf: Date): Promise<GroupRow[]> {
+  const rows = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
+    return tx.$queryRaw<(Omit<GroupRow, "month"> & { month: number | null })[]>`
     WITH g AS (
       SELECT f."leadDepartmentId" AS d, f."categoryId" AS c, f."cityId" AS ci, f."roundId" AS r, f."topicId" AS tp, f."submittedMonth" AS m,
         count(*) AS collected,
@@ -87,6 +91,7 @@ export async function groupCounts(db: DbClient, scope: ReportScope, asOf: Date):
       sum(rated)::int AS rated, sum("ratingSum")::int AS "ratingSum", sum(satisfied)::int AS satisfied
     FROM g
     GROUP BY GROUPING SETS ((), (d), (c), (ci), (r), (r, tp), (m))`;
+  }, { ...TX_OPTIONS, timeout: 120_000 });
   return rows.map((row) => ({
     ...row,
     month: row.month === null ? null : `${Math.floor(Number(row.month) / 100)}-${String(Number(row.month) % 100).padStart(2, "0")}`,
