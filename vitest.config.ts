@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { TEST_WORKERS } from "./tests/support/workers.ts";
 
 // Tests run against real PostgreSQL and Redis, in a database and a key prefix of their own.
 const prefix = process.env.TEST_REDIS_PREFIX ?? "gi-test";
@@ -16,20 +17,39 @@ const env = {
 export default defineConfig({
   test: {
     env,
+    // Integration files run TEST_WORKERS at a time, each worker on a database and Redis prefix of its own.
+    maxWorkers: TEST_WORKERS,
     projects: [
       {
-        test: { env, name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        // Unit tests share no state through modules: one module graph per worker instead of one per file.
+        test: { env, name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", isolate: false },
       },
       {
         test: {
           env,
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
-          globalSetup: ["tests/support/global-setup.ts"],
-          // One shared test database and Redis: files run one after another, each truncating what it uses.
-          fileParallelism: false,
+          // The test database is migrated, then copied once per worker (tests/support/workers.ts); each file uses
+          // its worker's copy, seeds it once and resets what its tests change. Files build their own containers,
+          // so the app's modules can be loaded once per worker.
+          globalSetup: ["tests/support/global-setup.ts", "tests/support/worker-databases.ts"],
+          setupFiles: ["tests/support/worker-env.ts"],
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // Faults (npm run test:faults): Redis of its own on a spare port that it stops and restarts, a TCP proxy of
+        // its own in front of PostgreSQL that it cuts, and the app's real web and worker processes.
+        test: {
+          env,
+          name: "faults",
+          include: ["tests/faults/**/*.test.ts"],
+          globalSetup: ["tests/support/global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {

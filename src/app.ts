@@ -3,7 +3,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { randomUUID } from "node:crypto";
-import express, { type Express } from "express";
+import express, { Router, type Express } from "express";
 import { engine } from "express-handlebars";
 import cookieParser from "cookie-parser";
 import helmet from "helmet";
@@ -13,14 +13,22 @@ import { viewEngineOptions, VIEWS_DIR } from "./web/view-engine.ts";
 import { localeMiddleware } from "./web/middleware/locale.ts";
 import { createCsrf } from "./web/middleware/csrf.ts";
 import { errorHandler, notFoundHandler } from "./web/middleware/errors.ts";
+import { auditRoutes } from "./features/audit/index.ts";
 import { staffRoutes } from "./features/auth/index.ts";
 import { caseworkRoutes } from "./features/casework/index.ts";
 import { coordinationRoutes, coordinatorCasePanel } from "./features/coordination/index.ts";
+import { calendarNotice, deadlineAdminRoutes } from "./features/deadlines/index.ts";
+import { directoryRoutes } from "./features/directory/index.ts";
 import { healthRoutes } from "./features/health/index.ts";
 import { homeRoutes } from "./features/home/index.ts";
 import { measureRoutes, measuresCasePanel } from "./features/measures/index.ts";
+import { peopleRoutes } from "./features/people/index.ts";
+import { queueBoardRoutes } from "./features/queue-board/index.ts";
 import { reportRoutes, statsRoutes } from "./features/reports/index.ts";
 import { roundRoutes } from "./features/rounds/index.ts";
+import { ruleRoutes } from "./features/routing/index.ts";
+import { similarCasePanel, similarityRoutes } from "./features/similarity/index.ts";
+import { searchRoutes } from "./features/search/index.ts";
 import { showcaseRoutes } from "./features/showcase/index.ts";
 import { submissionRoutes } from "./features/submissions/index.ts";
 import { trackingRoutes } from "./features/tracking/index.ts";
@@ -62,21 +70,40 @@ export function createApp(c: Container): Express {
   );
   app.use(express.static(path.join(ROOT, "public"), { maxAge: c.config.env === "production" ? "1d" : 0 }));
   app.use(cookieParser());
-  app.use(express.urlencoded({ extended: false, limit: "1mb", parameterLimit: 200 }));
+  // The locale first: a body the parser refuses (over 1 MB, over 200 parameters) still gets its error page in the
+  // visitor's language, rather than a bare fallback and an error line per request.
   app.use(localeMiddleware(c.config.cookieSecure));
+  app.use(express.urlencoded({ extended: false, limit: "1mb", parameterLimit: 200 }));
 
   const csrf = createCsrf(c.config.csrfSecret, c.config.cookieSecure);
   app.use(healthRoutes(c));
   app.use(csrf.provide);
   app.use(homeRoutes(c));
+  app.use(similarityRoutes(c, csrf));
   app.use(submissionRoutes(c, csrf));
   app.use(roundRoutes(c, csrf));
   app.use(trackingRoutes(c, csrf));
   app.use(statsRoutes(c));
   app.use(showcaseRoutes(c));
-  // The case page shows the coordinators' and the policy measures' panels; casework knows neither feature.
-  const casePanels = [coordinatorCasePanel(c.services.coordination.panel), measuresCasePanel(c.services.measures, c.logger)];
-  app.use(staffRoutes(c, csrf, [coordinationRoutes(c, csrf), measureRoutes(c, csrf), reportRoutes(c, csrf), caseworkRoutes(c, csrf, casePanels)]));
+  // The case page shows the coordinators', the similar suggestions' and the policy measures' panels; casework knows
+  // none of these features.
+  const casePanels = [
+    coordinatorCasePanel(c.services.coordination.panel),
+    similarCasePanel({ db: c.db, similarity: c.services.similarity, logger: c.logger, now: c.now }),
+    measuresCasePanel(c.services.measures, c.logger),
+  ];
+  // The administration (/admin/…) shares the staff session: its routers sit behind the same session middleware.
+  const adminRoutes = [
+    deadlineAdminRoutes(c, csrf, c.services.deadlineAdmin),
+    auditRoutes(c, c.services.audit),
+    directoryRoutes(c, csrf, c.services.directory),
+    peopleRoutes(c, csrf, c.services.people),
+    ruleRoutes(c, csrf, c.services.routingRules),
+    queueBoardRoutes(c),
+  ];
+  // Staff pages warn while a year ahead has no holiday schedule; it runs after the session has loaded the user.
+  const staffNotices = Router().use(calendarNotice(c.services.deadlineAdmin));
+  app.use(staffRoutes(c, csrf, [staffNotices, searchRoutes(c, c.services.search), coordinationRoutes(c, csrf), measureRoutes(c, csrf), reportRoutes(c, csrf), caseworkRoutes(c, csrf, casePanels), ...adminRoutes]));
 
   app.use(notFoundHandler);
   app.use(errorHandler(c.logger));

@@ -39,6 +39,8 @@ const schema = z.object({
   // and a coordinator screens it first.
   ROUTING_AUTO_ASSIGN: bool.default(true),
   SWEEP_EVERY_MS: z.coerce.number().int().positive().default(60_000),
+  // Work younger than this is left to the request that committed it (it is probably enqueueing it right now).
+  SWEEP_GRACE_MS: z.coerce.number().int().nonnegative().default(30_000),
   SUBMISSIONS_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(30),
 });
 
@@ -69,6 +71,7 @@ export type Config = Readonly<{
   }>;
   routingAutoAssign: boolean;
   sweepEveryMs: number;
+  sweepGraceMs: number;
   submissionsPerIpPerHour: number;
 }>;
 
@@ -111,6 +114,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     routingAutoAssign: e.ROUTING_AUTO_ASSIGN,
     sweepEveryMs: e.SWEEP_EVERY_MS,
+    sweepGraceMs: e.SWEEP_GRACE_MS,
     submissionsPerIpPerHour: e.SUBMISSIONS_PER_IP_PER_HOUR,
   });
 }

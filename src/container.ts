@@ -4,7 +4,7 @@
 import type { Redis } from "ioredis";
 import type { Config } from "./config.ts";
 import { createDb, type Db } from "./platform/db.ts";
-import { createRedis } from "./platform/redis.ts";
+import { createRedis, knownDown } from "./platform/redis.ts";
 import { createEnqueuer, createQueues, type Enqueuer, type Queues } from "./platform/queues.ts";
 import { createStorage, type Storage } from "./platform/storage.ts";
 import { createLogger, type Logger } from "./platform/logger.ts";
@@ -20,6 +20,8 @@ export interface Infrastructure {
   redis: Redis;
   /** Staff sessions and sign-in limits: waits briefly for a reconnect instead of failing at once. */
   sessionRedis: Redis;
+  /** True while the session connection is known to be down (see platform/redis.ts knownDown). */
+  sessionRedisDown(): boolean;
   queues: Queues;
   enqueuer: Enqueuer;
   storage: Storage;
@@ -46,6 +48,7 @@ export function createContainer(config: Config, opts: { name?: string; now?: () 
   });
   const sessionRedis = createRedis(config.redisUrl, "session");
   sessionRedis.on("error", () => undefined /* the producer connection logs the same outage */);
+  const sessionRedisDown = knownDown(sessionRedis);
   const queues = createQueues(redis, config.redisPrefix, () => undefined /* already logged by the redis listener */);
   const enqueuer = createEnqueuer(queues, logger, () => redis.status === "ready");
   const storage = createStorage(config.uploadDir);
@@ -56,6 +59,7 @@ export function createContainer(config: Config, opts: { name?: string; now?: () 
     db,
     redis,
     sessionRedis,
+    sessionRedisDown,
     queues,
     enqueuer,
     storage,

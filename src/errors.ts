@@ -37,6 +37,13 @@ export class TooManyRequestsError extends AppError {
   }
 }
 
+/** A dependency (database, Redis) is unreachable: nothing was done; answered 503 with Retry-After. */
+export class ServiceUnavailableError extends AppError {
+  constructor(messageKey = "errors:status503", params: Record<string, unknown> = {}) {
+    super(503, messageKey, params);
+  }
+}
+
 /** Invalid input: a message key per field. Forms catch it and re-render with the user's values (HTTP 422). */
 export class ValidationError extends AppError {
   constructor(

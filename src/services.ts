@@ -1,20 +1,25 @@
 // Every feature's service, built once per process from the infrastructure (the composition root's second half, see
 // container.ts). The web process's routers and the worker's processors both take their services from here.
 import type { Infrastructure } from "./container.ts";
+import { createAuditService } from "./features/audit/index.ts";
 import { createAuthService } from "./features/auth/index.ts";
 import { createAttachmentService, createCasePageService, createDepartmentActionService, createInboxService } from "./features/casework/index.ts";
 import {
   createCoordinatorPanel, createDecisionService, createExtensionDecisionService, createScreeningQueue, createSupervisionService,
 } from "./features/coordination/index.ts";
-import { createDeadlines } from "./features/deadlines/index.ts";
+import { createDeadlineAdmin, createDeadlines } from "./features/deadlines/index.ts";
+import { createDirectoryService } from "./features/directory/index.ts";
 import { createMeasureService } from "./features/measures/index.ts";
 import { createNotificationService } from "./features/notifications/index.ts";
+import { createPeopleService } from "./features/people/index.ts";
 import { createRatingService } from "./features/ratings/index.ts";
 import { createReportService } from "./features/reports/index.ts";
 import { createReminderService } from "./features/reminders/index.ts";
 import { createRoundService } from "./features/rounds/index.ts";
+import { createRoutingService, createRuleAdminService } from "./features/routing/index.ts";
+import { createSimilarityService } from "./features/similarity/index.ts";
+import { createSearchService } from "./features/search/index.ts";
 import { createShowcaseService } from "./features/showcase/index.ts";
-import { createRoutingService } from "./features/routing/index.ts";
 import { createSubmissionService } from "./features/submissions/index.ts";
 import { createTrackingService } from "./features/tracking/index.ts";
 
@@ -24,12 +29,19 @@ export function createServices(infra: Infrastructure) {
   const submissions = createSubmissionService(withDeadlines);
   return {
     deadlines,
+    deadlineAdmin: createDeadlineAdmin(withDeadlines),
+    audit: createAuditService(infra),
+    directory: createDirectoryService(infra),
+    people: createPeopleService(infra),
+    search: createSearchService(infra),
     auth: createAuthService({ db: infra.db, redis: infra.sessionRedis, redisPrefix: infra.config.redisPrefix }),
     submissions,
     rounds: createRoundService({ ...infra, submissions }),
     tracking: createTrackingService(withDeadlines),
     ratings: createRatingService(withDeadlines),
     routing: createRoutingService(withDeadlines),
+    routingRules: createRuleAdminService(infra),
+    similarity: createSimilarityService(infra),
     notifications: createNotificationService(infra),
     reminders: createReminderService(withDeadlines),
     measures: createMeasureService(infra),

@@ -1,5 +1,6 @@
 // The worker process (`npm run worker`): one BullMQ Worker per queue, the job schedulers (sweep, deadline scan), one sweep at
-// start-up, and a graceful close on SIGTERM/SIGINT. Any number of these may run against the same Redis.
+// start-up and again whenever Redis is reachable after an outage, and a graceful close on SIGTERM/SIGINT. Any number
+// of these may run against the same Redis.
 import { loadConfig } from "../src/config.ts";
 import { createContainer } from "../src/container.ts";
 import { createRedis } from "../src/platform/redis.ts";
@@ -24,12 +25,20 @@ const SHUTDOWN_GRACE_MS = 30_000;
 const config = loadConfig();
 const c = createContainer(config, { name: "worker" });
 const log = c.logger;
+// Deadlines set by jobs (the router's reply deadline) use what administrators saved, kept fresh while running.
+await c.services.deadlineAdmin.load().catch((err: Error) => log.warn({ err: err.message }, "deadline settings not loaded; using the configured ones"));
+const stopRefreshing = c.services.deadlineAdmin.startRefreshing();
 
 // Workers block on Redis by design (maxRetriesPerRequest: null); ioredis reconnects on its own, so an outage is
 // one clear line when it starts and one when it ends, not a crash and not a line per retry.
 const connection = createRedis(config.redisUrl, "worker");
 const redisHost = new URL(config.redisUrl);
 let redisDown = false;
+/** Set when the connection closes; the next 'ready' then re-creates the schedulers (see ensureSchedules). */
+let lostSinceReady = false;
+connection.on("close", () => {
+  lostSinceReady = true;
+});
 connection.on("error", (err: Error) => {
   if (redisDown) return;
   redisDown = true;
@@ -41,6 +50,13 @@ connection.on("error", (err: Error) => {
 connection.on("ready", () => {
   if (redisDown) log.info("Redis is reachable again; processing resumes");
   redisDown = false;
+  // A Redis that restarted without persistence (or was failed over, or flushed) comes back without the job
+  // schedulers: nothing would sweep or scan deadlines again until a restart. Upserting them is idempotent, so
+  // this runs after every reconnect, and the sweep queues what was committed while Redis was away.
+  if (lostSinceReady) {
+    lostSinceReady = false;
+    ensureSchedules("reconnected");
+  }
 });
 
 const set = startWorkers(c, connection);
@@ -84,17 +100,34 @@ async function scheduleJobs(): Promise<boolean> {
   return false;
 }
 
-async function startUp(): Promise<void> {
+async function scheduleAndSweep(why: "start-up" | "reconnected"): Promise<void> {
   if (!(await scheduleJobs())) return;
   // Work left over from a crash or a Redis outage should not wait for the first scheduled run.
   try {
     const result = await createSweepPendingProcessor(c)();
-    log.info(result, "start-up sweep done");
+    log.info({ ...result, why }, `${why} sweep done`);
   } catch (err) {
-    log.warn({ err: (err as Error).message }, "start-up sweep failed; the scheduled sweep will catch up");
+    log.warn({ err: (err as Error).message, why }, `${why} sweep failed; the scheduled sweep will catch up`);
   }
 }
-void startUp();
+
+let scheduling: Promise<void> | undefined;
+let again = false;
+/** One run at a time; a reconnect during a run asks for one more, since the run may have met the old Redis. */
+function ensureSchedules(why: "start-up" | "reconnected"): void {
+  if (scheduling) {
+    again = true;
+    return;
+  }
+  scheduling = scheduleAndSweep(why).finally(() => {
+    scheduling = undefined;
+    if (again && !stopping) {
+      again = false;
+      ensureSchedules("reconnected");
+    }
+  });
+}
+ensureSchedules("start-up");
 
 async function shutdown(signal: string): Promise<void> {
   if (stopping) {
@@ -111,6 +144,7 @@ async function shutdown(signal: string): Promise<void> {
   try {
     // Jobs interrupted this way are picked up again by another worker's stalled-job check.
     await set.close(connection.status !== "ready");
+    stopRefreshing();
     await c.close();
     connection.disconnect();
     log.info("worker stopped");

@@ -8,6 +8,7 @@ import { createRouteSuggestionProcessor } from "./processors/route-suggestion.ts
 import { createSendEmailProcessor } from "./processors/send-email.ts";
 import { createSweepPendingProcessor } from "./processors/sweep-pending.ts";
 import { createScanDeadlinesProcessor } from "./processors/scan-deadlines.ts";
+import { createIndexSuggestionProcessor } from "./processors/index-suggestion.ts";
 import { createBuildReportProcessor } from "./processors/build-report.ts";
 import { createSendMonthlyReportProcessor } from "./processors/send-monthly-report.ts";
 
@@ -16,15 +17,17 @@ type Processor = (job: Job) => Promise<unknown>;
 
 /**
  * Routing is short database work plus some jieba CPU; email waits on SMTP; the maintenance scans walk tables and
- * gain nothing from running side by side; a report is a few full scans of the summary table, one at a time. Every worker process adds its own share, so these stay modest.
+ * gain nothing from running side by side; indexing is jieba CPU on a small host; a report is a few full scans of the
+ * summary table, one at a time. Every worker process adds its own share, so these stay modest.
  */
-export const CONCURRENCY: Readonly<Record<QueueName, number>> = { routing: 4, email: 4, maintenance: 1, reports: 1 };
+export const CONCURRENCY: Readonly<Record<QueueName, number>> = { routing: 4, email: 4, maintenance: 1, indexing: 2, reports: 1 };
 
 export function processorsFor(c: Container): Record<QueueName, Record<string, Processor>> {
   return {
     routing: { [JOBS.routeSuggestion]: createRouteSuggestionProcessor(c) },
     email: { [JOBS.sendEmail]: createSendEmailProcessor(c) },
     maintenance: { [JOBS.sweepPending]: createSweepPendingProcessor(c), [JOBS.scanDeadlines]: createScanDeadlinesProcessor(c) },
+    indexing: { [JOBS.indexSuggestion]: createIndexSuggestionProcessor(c) },
     reports: { [JOBS.buildReport]: createBuildReportProcessor(c), [JOBS.sendMonthlyReport]: createSendMonthlyReportProcessor(c) },
   };
 }

@@ -7,6 +7,12 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /**
+   * The same for every attempt at the same email. SMTP cannot deliver exactly once: a worker killed after the server
+   * took the message but before it was recorded sends it again, and the recipient's system can then recognise the
+   * second copy by its Message-ID.
+   */
+  messageId?: string;
   attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 

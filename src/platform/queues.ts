@@ -8,6 +8,8 @@ export const QUEUES = {
   routing: "routing",
   email: "email",
   maintenance: "maintenance",
+  /** Text work on a saved suggestion (the similarity signature): CPU-bound jieba, kept off the routing queue. */
+  indexing: "indexing",
   reports: "reports",
 } as const;
 
@@ -16,12 +18,20 @@ export const JOBS = {
   sendEmail: "send-email",
   sweepPending: "sweep-pending",
   scanDeadlines: "scan-deadlines",
+  indexSuggestion: "index-suggestion",
+  trainRoutingModel: "train-routing-model",
   buildReport: "build-report",
   sendMonthlyReport: "send-monthly-report",
 } as const;
 
 export interface RouteSuggestionData { suggestionId: number }
 export interface SendEmailData { emailId: number }
+export interface IndexSuggestionData { suggestionId: number }
+
+/** Deterministic, so enqueueing the same suggestion twice (submission path + sweep) yields one job; no ':'. */
+export function indexSuggestionJobId(suggestionId: number): string {
+  return `index-suggestion-${suggestionId}`;
+}
 export interface BuildReportData { reportRunId: number }
 
 const RETRYING: JobsOptions = {
@@ -37,6 +47,7 @@ export interface Queues {
   routing: Queue;
   email: Queue;
   maintenance: Queue;
+  indexing: Queue;
   reports: Queue;
   close(): Promise<void>;
 }
@@ -51,14 +62,16 @@ export function createQueues(connection: Redis, prefix: string, onError: (err: E
   const routing = make(QUEUES.routing);
   const email = make(QUEUES.email);
   const maintenance = make(QUEUES.maintenance);
+  const indexing = make(QUEUES.indexing);
   const reports = make(QUEUES.reports);
   return {
     routing,
     email,
     maintenance,
+    indexing,
     reports,
     async close() {
-      await Promise.all([routing.close(), email.close(), maintenance.close(), reports.close()]);
+      await Promise.all([routing.close(), email.close(), maintenance.close(), indexing.close(), reports.close()]);
     },
   };
 }
@@ -67,6 +80,7 @@ export function createQueues(connection: Redis, prefix: string, onError: (err: E
 export interface Enqueuer {
   routeSuggestion(suggestionId: number): Promise<boolean>;
   sendEmails(emailIds: number[]): Promise<boolean>;
+  indexSuggestion(suggestionId: number): Promise<boolean>;
   buildReport(reportRunId: number): Promise<boolean>;
 }
 
@@ -82,7 +96,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "reports">, logger: Logger, connected: () => boolean = () => true): Enqueuer {
+export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "indexing" | "reports">, logger: Logger, connected: () => boolean = () => true): Enqueuer {
   async function attempt(what: string, fn: () => Promise<unknown>): Promise<boolean> {
     // Known to be down: do not make the citizen wait for a timeout; the sweep enqueues it later.
     if (!connected()) {
@@ -102,6 +116,12 @@ export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "repor
       attempt(`route-suggestion ${suggestionId}`, () =>
         queues.routing.add(JOBS.routeSuggestion, { suggestionId } satisfies RouteSuggestionData, {
           jobId: `route-suggestion-${suggestionId}`,
+        }),
+      ),
+    indexSuggestion: (suggestionId) =>
+      attempt(`index-suggestion ${suggestionId}`, () =>
+        queues.indexing.add(JOBS.indexSuggestion, { suggestionId } satisfies IndexSuggestionData, {
+          jobId: indexSuggestionJobId(suggestionId),
         }),
       ),
     sendEmails: async (emailIds) => {

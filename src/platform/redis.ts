@@ -16,3 +16,21 @@ export function createRedis(url: string, kind: keyof typeof OPTIONS): Redis {
     retryStrategy: (times) => Math.min(times * 200, 2_000),
   });
 }
+
+/**
+ * Whether the connection is KNOWN to be down: it failed (or closed) and has not been ready since. Requests that need
+ * it are then answered at once, instead of each waiting out the reconnect attempts (seconds) for the same error.
+ * A connection still making its first attempt is not known to be down.
+ */
+export function knownDown(redis: Redis): () => boolean {
+  let down = false;
+  const lost = () => {
+    down = true;
+  };
+  redis.on("error", lost);
+  redis.on("close", lost);
+  redis.on("ready", () => {
+    down = false;
+  });
+  return () => down && redis.status !== "ready";
+}

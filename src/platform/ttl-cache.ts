@@ -10,7 +10,15 @@ export interface TtlCache<T> {
 
 /** One value, loaded on demand; concurrent misses share one load (lru-cache's fetch) instead of stampeding. */
 export function ttlCache<T extends object>(ttlMs: number, load: () => Promise<T>): TtlCache<T> {
-  const cache = new LRUCache<"value", T>({ max: 1, ttl: ttlMs, fetchMethod: () => load() });
+  // During a database outage the last value is served rather than nothing, so a form can still be shown again
+  // with what was typed (and say it was not saved).
+  const cache = new LRUCache<"value", T>({
+    max: 1,
+    ttl: ttlMs,
+    fetchMethod: () => load(),
+    allowStaleOnFetchRejection: true,
+    noDeleteOnFetchRejection: true,
+  });
   return {
     async get() {
       const value = await cache.fetch("value");

@@ -25,6 +25,43 @@ const officialYears: ReadonlySet<number> = new Set(
   Object.keys(official.holidays).map((date) => Number(date.slice(0, 4))),
 );
 
+export type CalendarDayKind = "HOLIDAY" | "WORKDAY";
+
+export interface CalendarDay {
+  /** "YYYY-MM-DD", a Shanghai day. */
+  date: string;
+  kind: CalendarDayKind;
+}
+
+interface Overrides {
+  holidays: ReadonlySet<string>;
+  workdays: ReadonlySet<string>;
+  /** Years with at least one entered holiday: their schedule counts as entered. */
+  years: ReadonlySet<number>;
+}
+
+// Days entered by administrators (the years chinese-days does not cover, or a correction), kept in PostgreSQL and
+// loaded into every process by features/deadlines. Module state because the calendar is one per process, like the
+// official table above; replaced whole, never patched, so a reader never sees half an update.
+let overrides: Overrides = { holidays: new Set(), workdays: new Set(), years: new Set() };
+
+/** Replaces the entered days; they win over the official table. */
+export function setCalendarOverrides(days: readonly CalendarDay[]): void {
+  overrides = {
+    holidays: new Set(days.filter((d) => d.kind === "HOLIDAY").map((d) => d.date)),
+    workdays: new Set(days.filter((d) => d.kind === "WORKDAY").map((d) => d.date)),
+    years: new Set(days.filter((d) => d.kind === "HOLIDAY").map((d) => Number(d.date.slice(0, 4)))),
+  };
+}
+
+/** What the official table alone says of a "YYYY-MM-DD" day (ignoring entered days): for checking an entry. */
+export function officialDayKind(isoDate: string): CalendarDayKind | "WEEKDAY" | "WEEKEND" {
+  if (official.workdays[isoDate] !== undefined) return "WORKDAY";
+  if (official.holidays[isoDate] !== undefined) return "HOLIDAY";
+  const weekday = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+  return weekday === 0 || weekday === 6 ? "WEEKEND" : "WEEKDAY";
+}
+
 function assertValidDate(date: Date, name: string): void {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
     throw new RangeError(`${name} must be a valid Date`);
@@ -41,6 +78,8 @@ function isoDateOf(day: ShanghaiDay): string {
 
 function isWorkingShanghaiDay(day: ShanghaiDay): boolean {
   const iso = isoDateOf(day);
+  if (overrides.workdays.has(iso)) return true;
+  if (overrides.holidays.has(iso)) return false;
   if (official.workdays[iso] !== undefined) return true;
   if (official.holidays[iso] !== undefined) return false;
   const weekday = new Date(day * DAY_MS).getUTCDay();
@@ -90,12 +129,13 @@ export function workingDaysBetween(from: Date, to: Date): number {
 }
 
 /**
- * Whether the State Council's holiday schedule for `year` is in the installed chinese-days. Outside it only
- * weekends are days off, so a deadline reaching into such a year ignores its public holidays until the package
- * is updated (each year's schedule is published around November of the year before): worth a warning in logs.
+ * Whether the State Council's holiday schedule for `year` is known: in the installed chinese-days, or entered by an
+ * administrator (at least one holiday of that year). Outside it only weekends are days off, so a deadline reaching
+ * into such a year ignores its public holidays until the schedule is entered (each year's is published around
+ * November of the year before): worth a warning in logs and on staff pages.
  */
 export function hasOfficialCalendar(year: number): boolean {
-  return officialYears.has(year);
+  return officialYears.has(year) || overrides.years.has(year);
 }
 
 /** Whether the official schedule covers the Shanghai calendar year `date` falls in (31 Dec 20:00 UTC is 1 Jan). */

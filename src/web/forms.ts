@@ -27,9 +27,14 @@ export function cleanText(value: string): string {
   return value.normalize("NFC").replace(/\r\n?/g, "\n").replace(CONTROL, "").trim();
 }
 
-/** A single-line field: also folds runs of whitespace (including line breaks) into one space. */
+// Direction embeddings, overrides and isolates (U+202A–202E, U+2066–2069): in a title or a name they make the line
+// read differently from what it is ("\u202Efdp.exe"), in inboxes and email subjects alike. Nobody needs them in one
+// line of Chinese or English.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** A single-line field: also drops direction controls and folds runs of whitespace (line breaks too) into one space. */
 export function cleanLine(value: string): string {
-  return cleanText(value).replace(/\s+/g, " ");
+  return cleanText(value.replace(BIDI_CONTROLS, "")).replace(/\s+/g, " ");
 }
 
 /**

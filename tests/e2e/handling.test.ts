@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { useLiveAppAndBrowser } from "../support/live-server.ts";
-import { eventually } from "../support/factories.ts";
+import { eventually } from "../support/harness.ts";
 import { recipients } from "../support/smtp.ts";
 
 const env = useLiveAppAndBrowser();

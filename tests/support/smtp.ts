@@ -18,7 +18,8 @@ export function recipients(m: ParsedMail): string[] {
   return to.flatMap((a) => a.value.map((v) => (v.address ?? "").toLowerCase()));
 }
 
-export async function startSmtp(): Promise<TestSmtp> {
+/** `port` 0 (the default) picks a free one; the fault suite passes a fixed one to bring the server back on it. */
+export async function startSmtp(port = 0): Promise<TestSmtp> {
   const messages: ParsedMail[] = [];
   const waiters = new Set<() => void>();
   const server = new SMTPServer({
@@ -35,10 +36,12 @@ export async function startSmtp(): Promise<TestSmtp> {
         .catch((err: Error) => callback(err));
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
+  // A client killed mid-conversation (the fault suite SIGKILLs workers) resets its socket: not a test failure.
+  server.on("error", () => undefined);
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const { port: bound } = server.server.address() as AddressInfo;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${bound}`,
     messages,
     to: (address) => messages.filter((m) => recipients(m).includes(address.toLowerCase())),
     clear: () => void messages.splice(0),

@@ -6,14 +6,18 @@ import type { Container } from "../../src/container.ts";
 import { JOBS } from "../../src/platform/queues.ts";
 import { positiveId } from "./job-data.ts";
 
-/** Work younger than this is left alone: the request that committed it is probably enqueueing it right now. */
-export const SWEEP_GRACE_MS = 30_000;
+/**
+ * Work younger than the grace (SWEEP_GRACE_MS, 30 s by default) is left alone: the request that committed it is
+ * probably enqueueing it right now.
+ */
 /** Per kind of work and per run; a bigger backlog is taken in the next runs, oldest first. */
 export const SWEEP_BATCH = 500;
 
 export interface SweepResult {
   suggestions: number;
   emails: number;
+  /** Suggestions without a similarity signature, queued for indexing. */
+  unindexed: number;
   /** Failed jobs whose row still waits, put back in the queue (see reviveFailed). */
   revived: number;
 }
@@ -48,29 +52,32 @@ async function reviveFailed(
 }
 
 export function createSweepPendingProcessor(c: Container, opts: { graceMs?: number; batch?: number } = {}) {
-  const graceMs = opts.graceMs ?? SWEEP_GRACE_MS;
+  const graceMs = opts.graceMs ?? c.config.sweepGraceMs;
   const batch = opts.batch ?? SWEEP_BATCH;
-  const { routing, notifications } = c.services;
+  const { routing, notifications, similarity } = c.services;
 
   return async (): Promise<SweepResult> => {
     const cutoff = new Date(c.now().getTime() - graceMs);
-    const [suggestionIds, emailIds] = await Promise.all([
+    const [suggestionIds, emailIds, unindexedIds] = await Promise.all([
       routing.findUnrouted(cutoff, batch),
       notifications.findUnsent(cutoff, batch),
+      similarity.findUnindexed(cutoff, batch),
     ]);
     const queued = await Promise.all([
       ...suggestionIds.map((id) => c.enqueuer.routeSuggestion(id)),
       c.enqueuer.sendEmails(emailIds),
+      ...unindexedIds.map((id) => c.enqueuer.indexSuggestion(id)),
     ]);
     // The enqueuer has logged why; failing the sweep job makes it visible in the queue too.
     if (!queued.every(Boolean)) throw new Error("sweep could not queue all pending work (is Redis reachable?)");
 
     const revived =
       (await reviveFailed(c.queues.routing, JOBS.routeSuggestion, "suggestionId", routing.stillUnrouted, batch)) +
-      (await reviveFailed(c.queues.email, JOBS.sendEmail, "emailId", notifications.stillUnsent, batch));
+      (await reviveFailed(c.queues.email, JOBS.sendEmail, "emailId", notifications.stillUnsent, batch)) +
+      (await reviveFailed(c.queues.indexing, JOBS.indexSuggestion, "suggestionId", similarity.stillUnindexed, batch));
 
-    const result = { suggestions: suggestionIds.length, emails: emailIds.length, revived };
-    if (result.suggestions + result.emails + result.revived > 0) c.logger.info(result, "sweep queued work that was waiting");
+    const result = { suggestions: suggestionIds.length, emails: emailIds.length, unindexed: unindexedIds.length, revived };
+    if (result.suggestions + result.emails + result.unindexed + result.revived > 0) c.logger.info(result, "sweep queued work that was waiting");
     return result;
   };
 }

@@ -12,13 +12,13 @@ declare global {
   }
 }
 
-/** Loads the signed-in user on every staff request; a deleted account ends the session. */
+/** Loads the signed-in user on every staff request; a deleted or deactivated account ends the session. */
 export function loadStaffUser(auth: AuthService) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const userId = req.session?.userId;
     if (!userId) return next();
     const user = await auth.findUser(userId);
-    if (!user) {
+    if (!user || !user.active) {
       req.session.destroy(() => next());
       return;
     }

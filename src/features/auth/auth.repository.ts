@@ -12,14 +12,16 @@ export interface StaffUser {
   departmentId: number | null;
   departmentName: string | null;
   departmentNameEn: string | null;
+  /** A deactivated account signs in nowhere; a session it still holds ends on its next request. */
+  active: boolean;
 }
 
 const SELECT = {
-  id: true, email: true, name: true, role: true, isHead: true, locale: true, departmentId: true,
+  id: true, email: true, name: true, role: true, isHead: true, locale: true, departmentId: true, active: true,
   department: { select: { name: true, nameEn: true } },
 } as const;
 
-type Row = { id: number; email: string; name: string; role: Role; isHead: boolean; locale: string; departmentId: number | null; department: { name: string; nameEn: string } | null };
+type Row = { id: number; email: string; name: string; role: Role; isHead: boolean; locale: string; departmentId: number | null; active: boolean; department: { name: string; nameEn: string } | null };
 
 function toStaffUser(row: Row): StaffUser {
   const { department, ...rest } = row;

@@ -5,7 +5,7 @@ import type { Csrf } from "../../web/middleware/csrf.ts";
 import { AppError } from "../../errors.ts";
 import type { AuthService } from "./auth.service.ts";
 import { requireStaff, staffOf } from "./auth.middleware.ts";
-import { userSessionsKey, SESSION_TTL_SECONDS } from "./session.ts";
+import { userSessionsKey, SESSION_COOKIE_PATH, SESSION_TTL_SECONDS } from "./session.ts";
 import type RedisStore from "connect-redis";
 
 const signInSchema = z.object({
@@ -14,9 +14,9 @@ const signInSchema = z.object({
   next: z.string().max(500).optional(),
 });
 
-/** Only same-site staff paths may be the target after sign-in (no open redirect). */
+/** Only same-site staff and administration paths may be the target after sign-in (no open redirect). */
 function safeNext(next: string | undefined): string {
-  return next && /^\/staff(\/[\w\-/?=&%.]*)?$/.test(next) && !next.startsWith("//") ? next : "/staff";
+  return next && /^\/(staff|admin)(\/[\w\-/?=&%.]*)?$/.test(next) && !next.startsWith("//") ? next : "/staff";
 }
 
 function regenerate(req: Request): Promise<void> {
@@ -32,7 +32,11 @@ export function authRoutes(c: Container, csrf: Csrf, auth: AuthService, store: R
 
   router.get("/staff/sign-in", (req, res) => {
     if (req.staff) return res.redirect(303, "/staff");
-    res.render("staff/sign-in", { title: res.locals.t("auth:title"), next: safeNext(String(req.query.next ?? "")) });
+    res.render("staff/sign-in", {
+      title: res.locals.t("auth:title"),
+      next: safeNext(String(req.query.next ?? "")),
+      passwordSet: req.query.passwordSet === "1",
+    });
   });
 
   router.post("/staff/sign-in", csrf.verify, async (req, res) => {
@@ -65,7 +69,7 @@ export function authRoutes(c: Container, csrf: Csrf, auth: AuthService, store: R
     req.session.destroy((err) => {
       if (err) return next(err);
       if (userId) void c.sessionRedis.srem(userSessionsKey(prefix, userId), sid).catch(() => undefined);
-      res.clearCookie("gi.sid", { path: "/staff" });
+      res.clearCookie("gi.sid", { path: SESSION_COOKIE_PATH });
       res.redirect(303, "/staff/sign-in");
     });
   });
@@ -77,7 +81,7 @@ export function authRoutes(c: Container, csrf: Csrf, auth: AuthService, store: R
     await Promise.all(sids.map((sid) => new Promise<void>((r) => store.destroy(sid, () => r()))));
     await c.sessionRedis.del(key);
     c.logger.info({ userId: user.id, sessions: sids.length }, "staff signed out everywhere");
-    res.clearCookie("gi.sid", { path: "/staff" });
+    res.clearCookie("gi.sid", { path: SESSION_COOKIE_PATH });
     res.redirect(303, "/staff/sign-in");
   });
 

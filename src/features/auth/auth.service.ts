@@ -11,11 +11,28 @@ export type { StaffUser };
 // Verifying against a real hash when the account does not exist keeps both answers equally slow.
 const DUMMY_HASH = await hash("not-a-real-password-golden-ideas");
 
-const ACCOUNT_FAILS = 5; // then the account is locked for ACCOUNT_LOCK_SECONDS
-const ACCOUNT_LOCK_SECONDS = 15 * 60;
-const IP_FAILS = 30; // per IP within IP_WINDOW_SECONDS, then locked
+/*
+ * Sign-in limits (OWASP Authentication Cheat Sheet, "Protect against automated attacks"; the login-protection
+ * pattern of rate-limiter-flexible). A lock on the account alone would let anyone lock any official out by failing
+ * on purpose, so nothing locks an account for everyone:
+ * - per account AND address: 5 failures within 15 minutes lock that account for that address only (a guesser at
+ *   one address gets 5 tries; the official at theirs is unaffected);
+ * - per address, across accounts: 30 attempts within 15 minutes (a guesser spraying many accounts); successful
+ *   sign-ins give their point back, so an office behind one address is not limited by its own staff;
+ * - per account, from every address: failures only SLOW the next attempts (up to MAX_SLOWDOWN_MS), never lock.
+ * A point is consumed atomically (one Redis script) BEFORE the password is checked: a burst of simultaneous
+ * attempts checks at most the limit, whatever the order the answers arrive in.
+ */
+const ACCOUNT_IP_FAILS = 5;
+const ACCOUNT_IP_LOCK_SECONDS = 15 * 60;
+const IP_ATTEMPTS = 30;
 const IP_WINDOW_SECONDS = 15 * 60;
-const SLOWDOWN_MS_PER_FAILURE = 200;
+/** Failures on an account from anywhere within this window slow its next attempts. */
+const ACCOUNT_WINDOW_SECONDS = 60 * 60;
+/** A few typos cost nothing; past that each failure adds a little wait, up to the cap. */
+const SLOWDOWN_FREE_FAILURES = ACCOUNT_IP_FAILS;
+const SLOWDOWN_MS_PER_FAILURE = 100;
+const MAX_SLOWDOWN_MS = 3_000;
 
 export interface AuthDeps {
   db: Db;
@@ -26,40 +43,48 @@ export interface AuthDeps {
 
 export function createAuthService(deps: AuthDeps) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  /** `fails` failures within `seconds` lock the key for as long. */
-  const lockOut = (name: string, fails: number, seconds: number) =>
-    new RateLimiterRedis({ storeClient: deps.redis, keyPrefix: `${deps.redisPrefix}:rl:${name}`, points: fails, duration: seconds, blockDuration: seconds });
-  const byAccount = lockOut("signin-account", ACCOUNT_FAILS, ACCOUNT_LOCK_SECONDS);
-  const byIp = lockOut("signin-ip", IP_FAILS, IP_WINDOW_SECONDS);
+  const limiter = (name: string, points: number, seconds: number, blockSeconds = 0) =>
+    new RateLimiterRedis({ storeClient: deps.redis, keyPrefix: `${deps.redisPrefix}:rl:${name}`, points, duration: seconds, blockDuration: blockSeconds });
+  const byAccountAndIp = limiter("signin-account-ip", ACCOUNT_IP_FAILS, ACCOUNT_IP_LOCK_SECONDS, ACCOUNT_IP_LOCK_SECONDS);
+  const byIp = limiter("signin-ip", IP_ATTEMPTS, IP_WINDOW_SECONDS, IP_WINDOW_SECONDS);
+  // A counter only: a very high limit that is never reached, read to compute the slow-down.
+  const accountFailures = limiter("signin-account-failures", 1_000_000, ACCOUNT_WINDOW_SECONDS);
 
   function locked(res: RateLimiterRes): never {
     throw new TooManyRequestsError("auth:locked", { minutes: Math.max(1, Math.ceil(res.msBeforeNext / 60_000)) });
+  }
+
+  /** Takes a point from both limits at once; throws the lock-out if either has none left. */
+  async function takeAttempt(accountIpKey: string, ip: string): Promise<void> {
+    const taken = await Promise.allSettled([byAccountAndIp.consume(accountIpKey), byIp.consume(ip)]);
+    for (const t of taken) {
+      if (t.status === "fulfilled") continue;
+      if (t.reason instanceof RateLimiterRes) locked(t.reason);
+      throw t.reason;
+    }
   }
 
   return {
     /** Returns the user, or throws the same message whether the account exists or not. */
     async signIn(emailInput: string, password: string, ip: string): Promise<StaffUser> {
       const email = emailInput.trim().toLowerCase();
-      const [account, fromIp] = await Promise.all([byAccount.get(email), byIp.get(ip)]);
-      for (const res of [account, fromIp]) {
-        if (res && res.remainingPoints <= 0) locked(res);
-      }
-      // Each earlier failure slows the next attempt a little before the lock-out.
-      const earlier = account?.consumedPoints ?? 0;
-      if (earlier > 0) await sleep(Math.min(earlier * SLOWDOWN_MS_PER_FAILURE, 2_000));
+      const accountIpKey = `${email}|${ip}`;
+      await takeAttempt(accountIpKey, ip);
+
+      const failures = (await accountFailures.get(email))?.consumedPoints ?? 0;
+      const wait = Math.min(Math.max(0, failures - SLOWDOWN_FREE_FAILURES) * SLOWDOWN_MS_PER_FAILURE, MAX_SLOWDOWN_MS);
+      if (wait > 0) await sleep(wait);
 
       const found = email ? await repo.findCredentialsByEmail(deps.db, email) : null;
-      const ok = await verify(found?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
-      if (!found || !ok) {
-        try {
-          await Promise.all([byAccount.consume(email), byIp.consume(ip)]);
-        } catch (res) {
-          if (res instanceof RateLimiterRes) locked(res);
-          throw res;
-        }
+      // An invited person who has not set a password yet has an empty hash, which verifies nothing.
+      const ok = await verify(found?.passwordHash || DUMMY_HASH, password).catch(() => false);
+      // A deactivated account gets the same answer as a wrong password: the page says nothing about accounts.
+      if (!found || !ok || !found.user.active) {
+        await accountFailures.consume(email).catch(() => undefined);
         throw new ValidationError({ email: "auth:invalidCredentials" }, "auth:invalidCredentials");
       }
-      await byAccount.delete(email);
+      // Signed in: this address's failures on the account are forgiven, and its point goes back to the address.
+      await Promise.all([byAccountAndIp.delete(accountIpKey), byIp.reward(ip, 1)]);
       return found.user;
     },
 
@@ -71,4 +96,10 @@ export type AuthService = ReturnType<typeof createAuthService>;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password);
+}
+
+/** Whether `password` is the one behind `passwordHash` (false for an empty hash: no password set yet). */
+export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  if (!passwordHash) return Promise.resolve(false);
+  return verify(passwordHash, password).catch(() => false);
 }

@@ -4,6 +4,7 @@
 // other id is "not found" — never "forbidden", which would confirm that the id exists.
 import { NotFoundError } from "../../errors.ts";
 import type { DbClient } from "../../platform/db.ts";
+import type { Prisma } from "../../generated/prisma/client.ts";
 import type { AssignmentRole, AssignmentStatus, Role, SuggestionStatus } from "../../generated/prisma/enums.ts";
 import { isOfficeStaff } from "../auth/index.ts";
 
@@ -42,6 +43,13 @@ export function canSee(viewer: Viewer, suggestion: Pick<AccessibleSuggestion, "a
   if (isOfficeStaff(viewer)) return true;
   if (viewer.role !== "OFFICIAL" || viewer.departmentId === null) return false;
   return suggestion.assignments.some((a) => a.departmentId === viewer.departmentId && isCurrentAssignment(a));
+}
+
+/** `canSee` as a query condition, for lists that must show only what the viewer may open (staff search). */
+export function visibleSuggestionsWhere(viewer: Viewer): Prisma.SuggestionWhereInput {
+  if (isOfficeStaff(viewer)) return {};
+  if (viewer.role !== "OFFICIAL" || viewer.departmentId === null) return { id: -1 };
+  return { assignments: { some: { departmentId: viewer.departmentId, status: { not: "TRANSFERRED" } } } };
 }
 
 export function assertCanSee(viewer: Viewer, suggestion: Pick<AccessibleSuggestion, "assignments">): void {

@@ -7,6 +7,8 @@ import { findAttachment } from "./case.repository.ts";
 
 export interface AttachmentDownload {
   originalName: string;
+  /** Random, with the extension of the type detected at upload (platform/storage.ts). */
+  storedName: string;
   mimeType: string;
   size: number;
   stream: Readable;
@@ -18,7 +20,7 @@ export function createAttachmentService(deps: Pick<Infrastructure, "db" | "stora
       const attachment = await findAttachment(deps.db, attachmentId);
       if (!attachment) throw new NotFoundError();
       await loadAccessibleSuggestion(deps.db, viewer, attachment.suggestionId);
-      return { originalName: attachment.originalName, mimeType: attachment.mimeType, size: attachment.size, stream: deps.storage.open(attachment.storedName) };
+      return { originalName: attachment.originalName, storedName: attachment.storedName, mimeType: attachment.mimeType, size: attachment.size, stream: deps.storage.open(attachment.storedName) };
     },
   };
 }

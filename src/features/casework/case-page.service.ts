@@ -2,6 +2,7 @@
 // and the department forms this viewer may use. Access is checked first (access.ts): a case the viewer may not see
 // is "not found", like an id that does not exist.
 import type { Infrastructure } from "../../container.ts";
+import { recordAudit } from "../audit/index.ts";
 import { NotFoundError } from "../../errors.ts";
 import { TX_OPTIONS } from "../../platform/db.ts";
 import { isReplyDeadlineRunning, isScreeningDeadlineRunning, type Deadlines, type DeadlineState } from "../deadlines/index.ts";
@@ -60,7 +61,7 @@ export function createCasePageService(deps: CasePageDeps) {
     getCase,
 
     /** Logs who looked at the full contact details, then shows them (this once, on the page it answers with). */
-    async revealContact(viewer: Viewer, id: number): Promise<CaseView> {
+    async revealContact(viewer: Viewer & { email: string }, id: number): Promise<CaseView> {
       await db.$transaction(async (tx) => {
         await loadAccessibleSuggestion(tx, viewer, id);
         const submitter = await repo.findSubmitter(tx, id);
@@ -73,6 +74,8 @@ export function createCasePageService(deps: CasePageDeps) {
           departmentId: viewer.role === "OFFICIAL" ? viewer.departmentId : null,
           internal: true,
         });
+        // Also in the administrators' audit log, next to every other look at personal data (features/audit).
+        await recordAudit(tx, { actor: { id: viewer.id, email: viewer.email }, action: "contact.reveal", entity: "Suggestion", entityId: id });
       }, TX_OPTIONS);
       deps.logger.info({ suggestionId: id, userId: viewer.id }, "submitter contact revealed");
       return getCase(viewer, id, { revealed: true });

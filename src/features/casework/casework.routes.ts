@@ -35,7 +35,8 @@ const ECHO_MAX = 20_000;
 export function caseworkRoutes(c: Container, csrf: Csrf, panels: readonly CasePagePanel[] = []): Router {
   const router = Router();
   const { inbox, casePage, departmentActions, attachments } = c.services.casework;
-  const deadlines = c.config.deadlines;
+  // The current limits (administrators may change them, features/deadlines), not the configured defaults.
+  const deadlines = c.services.deadlines.settings;
 
   async function renderCase(req: Request, res: Response, id: number, opts: { status?: number; form?: FormState; notice?: Notice; revealed?: boolean } = {}) {
     const user = staffOf(req);
@@ -61,12 +62,12 @@ export function caseworkRoutes(c: Container, csrf: Csrf, panels: readonly CasePa
   }
 
   /** A department form: parse, then act and redirect, or show the page again with the messages (422). */
-  function departmentForm<T>(name: CaseFormName, schema: z.ZodType<T>, run: (user: StaffUser, id: number, data: T) => Promise<Notice>) {
+  function departmentForm<T>(name: CaseFormName, schema: z.ZodType<T> | (() => z.ZodType<T>), run: (user: StaffUser, id: number, data: T) => Promise<Notice>) {
     return {
       path: FORM_PATH[name],
       handle: async (req: Request, res: Response) => {
         const id = pathId(req.params.id);
-        const parsed = parseForm(schema, req.body);
+        const parsed = parseForm(typeof schema === "function" ? schema() : schema, req.body);
         if (!parsed.ok) {
           return renderCase(req, res, id, { status: 422, form: { name, values: typedValues(req.body, FORM_FIELDS[name], ECHO_MAX), errors: parsed.errors } });
         }
@@ -124,7 +125,7 @@ export function caseworkRoutes(c: Container, csrf: Csrf, panels: readonly CasePa
       await departmentActions.returnAssignment(user, id, data);
       return "returned";
     }),
-    departmentForm("extension", extensionFormSchema(deadlines.extensionMaxWorkingDays), async (user, id, data) => {
+    departmentForm("extension", () => extensionFormSchema(deadlines.extensionMaxWorkingDays), async (user, id, data) => {
       await departmentActions.requestExtension(user, id, data);
       return "extension";
     }),

@@ -6,3 +6,4 @@ export { createCasePageService, type CasePageDeps, type CasePageService } from "
 export { createDepartmentActionService, type DepartmentActionDeps, type DepartmentActionService } from "./department-actions.service.ts";
 export { createAttachmentService, type AttachmentService } from "./attachments.service.ts";
 export { findLeadReply, replyEmailDrafts, type LeadReply } from "./reply-emails.ts";
+export { visibleSuggestionsWhere, type Viewer } from "./access.ts";

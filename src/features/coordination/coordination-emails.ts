@@ -1,26 +1,18 @@
 // The emails the office's decisions cause: to the citizen (in their language, only if they left an address) and to
 // departments (in Chinese, carrying no personal data). Drafts only; the services write them to the outbox.
-import { DEFAULT_LOCALE, namePath, toLocale } from "../../platform/i18n.ts";
+import { namePath } from "../../platform/i18n.ts";
 import type { AssignmentRole } from "../../generated/prisma/enums.ts";
-import type { EmailDraft } from "../notifications/index.ts";
+import { citizenEmail, type EmailDraft } from "../notifications/index.ts";
 import { assignedEmail } from "../routing/index.ts";
 import type { DepartmentOption, SuggestionForAction } from "./decisions.repository.ts";
 
 export function createCoordinationEmails(publicBaseUrl: string) {
-  const trackUrl = `${publicBaseUrl}/track`;
   const caseUrl = (suggestionId: number) => `${publicBaseUrl}/staff/suggestions/${suggestionId}`;
 
   return {
     /** The citizen's email about a decision, in their language; none when they left no address. */
     citizen(s: SuggestionForAction, dedupeKey: string, template: EmailDraft["template"], data: EmailDraft["data"]): EmailDraft[] {
-      if (!s.submitter?.email) return [];
-      return [{
-        dedupeKey,
-        to: s.submitter.email,
-        template,
-        locale: toLocale(s.locale) ?? DEFAULT_LOCALE,
-        data: { trackingCode: s.trackingCode, title: s.title, ...data, trackUrl },
-      }];
+      return citizenEmail(publicBaseUrl, s, { dedupeKey, template, data });
     },
 
     /** The same assignment email the router sends, so a department cannot tell who assigned the case. */

@@ -16,8 +16,9 @@ export interface DepartmentOption {
   email: string;
 }
 
+/** The departments a case can go to: deactivated ones are offered nowhere (features/directory). */
 export function findDepartments(db: DbClient): Promise<DepartmentOption[]> {
-  return db.department.findMany({ orderBy: { id: "asc" }, select: { id: true, code: true, name: true, nameEn: true, email: true } });
+  return db.department.findMany({ where: { active: true }, orderBy: { id: "asc" }, select: { id: true, code: true, name: true, nameEn: true, email: true } });
 }
 
 export interface SuggestionForAction {

@@ -21,7 +21,7 @@ import * as repo from "./decisions.repository.ts";
 import { assertOfficeStaff } from "./office-staff.ts";
 
 /** Statuses a suggestion can no longer be merged into: it will never get a reply of its own. */
-const NOT_MERGEABLE_INTO: readonly SuggestionStatus[] = ["MERGED", "NOT_ACCEPTED", "REFERRED"];
+export const NOT_MERGEABLE_INTO: readonly SuggestionStatus[] = ["MERGED", "NOT_ACCEPTED", "REFERRED"];
 
 /** How the form words a typed reply deadline that the deadline rules refuse. */
 const DEADLINE_PROBLEM: Record<TypedDeadlineProblem, string> = {
@@ -278,7 +278,15 @@ export function createDecisionService(c: DecisionDeps) {
         const [assignment] = await repo.createAssignments(tx, [
           { suggestionId: s.id, departmentId: lead.id, role: "LEAD", assignedAt: now, dueAt },
         ]);
-        return assignment ? queueEmails(tx, [emails.assigned(s, assignment, lead, dueAt)]) : [];
+        if (!assignment) return [];
+        return queueEmails(tx, [
+          emails.assigned(s, assignment, lead, dueAt),
+          // The citizen's tracking page now names another department and deadline: they are told why it changed.
+          ...emails.citizen(s, `transferred-${assignment.id}`, "suggestion-transferred", {
+            leadDepartment: { name: lead.name, nameEn: lead.nameEn },
+            replyDueAt: dueAt.toISOString(),
+          }),
+        ]);
       }, TX_OPTIONS);
       c.logger.info({ suggestionId: s.id, leadDepartmentId: lead.id, actorId: user.id }, "suggestion transferred");
       await afterCommit(emailIds);

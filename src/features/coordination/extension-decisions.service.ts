@@ -6,7 +6,7 @@ import { TX_OPTIONS, type DbClient } from "../../platform/db.ts";
 import type { StaffUser } from "../auth/index.ts";
 import { extendedReplyDueAt, type Deadlines } from "../deadlines/index.ts";
 import { applyTransition, canApply, EVENT_TYPE, recordEvent, typedNote } from "../lifecycle/index.ts";
-import { queueEmails } from "../notifications/index.ts";
+import { citizenEmailFor, queueEmails, type EmailDraft } from "../notifications/index.ts";
 import { createCoordinationEmails } from "./coordination-emails.ts";
 import { coordinationNotes } from "./coordination-notes.ts";
 import type { ApproveForm, RefuseForm } from "./coordination.schemas.ts";
@@ -36,7 +36,7 @@ export function createExtensionDecisionService(c: ExtensionDecisionDeps) {
     extensionId: number,
     status: "APPROVED" | "REFUSED",
     note: string | null,
-    apply: (tx: DbClient, ext: NonNullable<Awaited<ReturnType<typeof repo.findExtension>>>, now: Date) => Promise<void>,
+    apply: (tx: DbClient, ext: NonNullable<Awaited<ReturnType<typeof repo.findExtension>>>, now: Date) => Promise<EmailDraft[]>,
   ): Promise<{ suggestionId: number }> {
     assertOfficeStaff(user);
     const ext = await repo.findExtension(c.db, extensionId);
@@ -45,8 +45,8 @@ export function createExtensionDecisionService(c: ExtensionDecisionDeps) {
     const emailIds = await c.db.$transaction(async (tx) => {
       const claimed = await repo.decideExtension(tx, ext.id, { status, decidedBy: user.id, decisionNote: note, decidedAt: now });
       if (!claimed) throw new ConflictError("coordination:errors.extensionDecided");
-      await apply(tx, ext, now);
-      return queueEmails(tx, [emails.extensionDecided(ext, await repo.findDecisionEmailFacts(tx, ext), status, note)]);
+      const more = await apply(tx, ext, now);
+      return queueEmails(tx, [emails.extensionDecided(ext, await repo.findDecisionEmailFacts(tx, ext), status, note), ...more]);
     }, TX_OPTIONS);
     c.logger.info({ extensionId: ext.id, suggestionId: ext.suggestionId, actorId: user.id }, status === "APPROVED" ? "extension approved" : "extension refused");
     await c.enqueuer.sendEmails(emailIds);
@@ -83,6 +83,12 @@ export function createExtensionDecisionService(c: ExtensionDecisionDeps) {
           set: { replyDueAt: newDue },
         });
         await moveCurrentDeadlines(tx, ext.suggestionId, newDue);
+        // The tracking page shows the new deadline; the citizen hears of it (a refusal changes nothing they see).
+        return citizenEmailFor(tx, c.config.publicBaseUrl, ext.suggestionId, {
+          dedupeKey: `extended-${ext.id}`,
+          template: "reply-deadline-extended",
+          data: { replyDueAt: newDue.toISOString() },
+        });
       }),
 
     /** Refused: the deadline stays; the department reads why in its email and the case history. */
@@ -97,6 +103,7 @@ export function createExtensionDecisionService(c: ExtensionDecisionDeps) {
           internal: true,
           at: now,
         });
+        return [];
       }),
   };
 }

@@ -97,7 +97,7 @@ export function screeningRoutes(c: Container, csrf: Csrf): Router {
     res.set("Cache-Control", "no-store");
     res.render("coordination/screening", {
       title: t("coordination:queue.title"),
-      screeningDays: c.config.deadlines.screeningWorkingDays,
+      screeningDays: c.services.deadlines.settings.screeningWorkingDays,
       total: page.total,
       filters,
       rounds: page.rounds,

@@ -7,7 +7,14 @@ import * as rules from "./deadline-rules.ts";
 
 export type DeadlineSettings = Config["deadlines"];
 
-export function createDeadlines(settings: DeadlineSettings, logger: Pick<Logger, "warn">) {
+/** The limits an administrator may change (features/deadlines/deadline-admin.service.ts). */
+export const EDITABLE_SETTINGS = ["screeningWorkingDays", "replyWorkingDays", "extensionMaxWorkingDays", "returnWindowWorkingDays", "reminderWorkingDays"] as const;
+export type EditableSetting = (typeof EDITABLE_SETTINGS)[number];
+
+export function createDeadlines(defaults: DeadlineSettings, logger: Pick<Logger, "warn">) {
+  // The configured numbers, with what an administrator saved on top (`apply`). One object, changed in place, so
+  // every rule below reads the current value; a deadline already stored never moves.
+  const settings: { -readonly [K in keyof DeadlineSettings]: DeadlineSettings[K] } = { ...defaults };
   /**
    * Outside the installed official calendar only weekends are days off, so a deadline reaching into such a year
    * ignores its public holidays until chinese-days is updated (each year's schedule is published around November
@@ -21,7 +28,17 @@ export function createDeadlines(settings: DeadlineSettings, logger: Pick<Logger,
   }
 
   return {
-    settings,
+    settings: settings as DeadlineSettings,
+    defaults,
+
+    /** Sets the limits to the defaults with `saved` on top (values an administrator saved). */
+    apply(saved: Partial<Record<EditableSetting, number>>) {
+      Object.assign(settings, defaults);
+      for (const key of EDITABLE_SETTINGS) {
+        const value = saved[key];
+        if (value !== undefined && Number.isSafeInteger(value) && value > 0) settings[key] = value;
+      }
+    },
 
     /** 甄别期限: SCREENING_WORKING_DAYS working days after the submission. */
     screeningDueAt: (submittedAt: Date, context: Record<string, unknown> = {}) =>
@@ -46,7 +63,9 @@ export function createDeadlines(settings: DeadlineSettings, logger: Pick<Logger,
       checkCalendar(rules.extendedReplyDueAt(current, now, workingDays), context),
 
     /** The most working days a department may ask for in one extension request. */
-    extensionMaxWorkingDays: settings.extensionMaxWorkingDays,
+    get extensionMaxWorkingDays() {
+      return settings.extensionMaxWorkingDays;
+    },
 
     returnWindowEndsAt: (assignedAt: Date) => rules.returnWindowEndsAt(assignedAt, settings.returnWindowWorkingDays),
 

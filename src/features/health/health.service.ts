@@ -1,8 +1,13 @@
 import type { Infrastructure } from "../../container.ts";
+import type { Logger } from "../../platform/logger.ts";
 
 const TIMEOUT_MS = 1_500;
 
-async function probe(fn: () => Promise<unknown>): Promise<"ok" | string> {
+/**
+ * What /healthz tells anyone who asks: which dependency is down, nothing more. The error text (database host and
+ * port, driver messages) goes to the log only.
+ */
+async function probe(name: string, fn: () => Promise<unknown>, logger: Logger | undefined): Promise<"ok" | "unreachable"> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
@@ -11,16 +16,17 @@ async function probe(fn: () => Promise<unknown>): Promise<"ok" | string> {
     ]);
     return "ok";
   } catch (err) {
-    return `unreachable: ${(err as Error).message}`;
+    logger?.warn({ dependency: name, err: (err as Error).message }, "health check: dependency unreachable");
+    return "unreachable";
   } finally {
     clearTimeout(timer);
   }
 }
 
-export async function checkHealth(c: Pick<Infrastructure, "db" | "redis">) {
+export async function checkHealth(c: Pick<Infrastructure, "db" | "redis"> & { logger?: Logger }) {
   const [postgres, redis] = await Promise.all([
-    probe(() => c.db.$queryRaw`SELECT 1`),
-    probe(() => c.redis.ping()),
+    probe("postgres", () => c.db.$queryRaw`SELECT 1`, c.logger),
+    probe("redis", () => c.redis.ping(), c.logger),
   ]);
   const ok = postgres === "ok" && redis === "ok";
   return { ok, status: ok ? "ok" : "degraded", checks: { postgres, redis } };

@@ -8,8 +8,8 @@ export function homeRoutes(c: Container): Router {
     const { open } = await c.services.rounds.listRounds();
     res.render("home/index", {
       openRounds: open,
-      screeningDays: c.config.deadlines.screeningWorkingDays,
-      replyDays: c.config.deadlines.replyWorkingDays,
+      screeningDays: c.services.deadlines.settings.screeningWorkingDays,
+      replyDays: c.services.deadlines.settings.replyWorkingDays,
     });
   });
   return router;

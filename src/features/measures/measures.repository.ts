@@ -185,3 +185,9 @@ export function recordLinkEvent(
   // Not internal: the citizen's history may say that the suggestion became a policy measure.
   return recordEvent(tx, { ...event, type: EVENT_TYPE.MEASURE_LINKED, internal: false });
 }
+
+/** The suggestions merged into this one (并案): their citizens are answered with its reply and its measures. */
+export async function findMergedInto(tx: DbClient, suggestionId: number): Promise<number[]> {
+  const rows = await tx.suggestion.findMany({ where: { mergedIntoId: suggestionId }, select: { id: true }, orderBy: { id: "asc" } });
+  return rows.map((r) => r.id);
+}

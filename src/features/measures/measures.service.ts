@@ -8,6 +8,7 @@ import { TX_OPTIONS } from "../../platform/db.ts";
 import { shanghaiDateString } from "../../platform/working-days.ts";
 import { isOfficeStaff, type StaffUser } from "../auth/index.ts";
 import { systemNote } from "../lifecycle/index.ts";
+import { citizenEmailFor, queueEmails } from "../notifications/index.ts";
 import * as repo from "./measures.repository.ts";
 import type { FieldMessage, MeasureFieldErrors, MeasureForm } from "./measures.schemas.ts";
 
@@ -34,7 +35,7 @@ export interface LinkPanel {
   trackingCode: string;
 }
 
-export type MeasureDeps = Pick<Infrastructure, "db" | "logger" | "now">;
+export type MeasureDeps = Pick<Infrastructure, "db" | "config" | "logger" | "enqueuer" | "now">;
 
 /** Whether the suggestion exists for this person at all: officials see only their department's suggestions. */
 function canSee(staff: StaffUser, s: repo.LinkTarget): boolean {
@@ -79,21 +80,33 @@ export function createMeasureService(c: MeasureDeps) {
     return null;
   }
 
-  /** Links in the caller's transaction; writes a MEASURE_LINKED event only for a link this call created. */
+  /**
+   * Links in the caller's transaction; writes a MEASURE_LINKED event only for a link this call created, and tells
+   * the citizen — and the citizens whose suggestions were merged into it, whose tracking page shows the measure
+   * too — by email (queued in the outbox; the ids are returned to enqueue after commit).
+   */
   async function linkAll(
     tx: Parameters<typeof repo.insertLink>[0],
     staff: StaffUser,
-    measure: { id: number; title: string; docNumber: string | null },
+    measure: { id: number; type: string; title: string; docNumber: string | null; issuingBody: string },
     suggestionIds: number[],
     at: Date,
-  ): Promise<number> {
+  ): Promise<{ created: number; emailIds: number[] }> {
     let created = 0;
+    const drafts = [];
     for (const suggestionId of suggestionIds) {
       if (!(await repo.insertLink(tx, { measureId: measure.id, suggestionId, linkedAt: at }))) continue;
       created += 1;
       await repo.recordLinkEvent(tx, { suggestionId, actorId: staff.id, departmentId: staff.departmentId, note: linkNote(measure), at });
+      for (const recipientId of [suggestionId, ...(await repo.findMergedInto(tx, suggestionId))]) {
+        drafts.push(...(await citizenEmailFor(tx, c.config.publicBaseUrl, recipientId, {
+          dedupeKey: `measure-linked-${measure.id}-${recipientId}`,
+          template: "suggestion-measure-linked",
+          data: { measure: { typeKey: `tracking:measureType.${measure.type}`, title: measure.title, docNumber: measure.docNumber, issuingBody: measure.issuingBody } },
+        })));
+      }
     }
-    return created;
+    return { created, emailIds: await queueEmails(tx, drafts) };
   }
 
   return {
@@ -139,9 +152,10 @@ export function createMeasureService(c: MeasureDeps) {
         await repo.lockMeasureContent(tx, JSON.stringify([data.type, data.title, data.docNumber, data.issuingBody, form.issuedOn]));
         const existing = await repo.findIdenticalMeasure(tx, data);
         const measure = existing ?? (await repo.createMeasure(tx, { ...data, createdBy: staff.id, createdAt: now }));
-        const linked = await linkAll(tx, staff, { id: measure.id, title: data.title, docNumber: data.docNumber }, targets.map((t) => t.id), now);
-        return { id: measure.id, created: existing === null, linked };
+        const { created: linked, emailIds } = await linkAll(tx, staff, { id: measure.id, ...data }, targets.map((t) => t.id), now);
+        return { id: measure.id, created: existing === null, linked, emailIds };
       }, TX_OPTIONS);
+      await c.enqueuer.sendEmails(result.emailIds);
       c.logger.info({ measureId: result.id, created: result.created, linked: result.linked, by: staff.id }, "policy measure recorded");
       return { id: result.id, created: result.created };
     },
@@ -175,7 +189,8 @@ export function createMeasureService(c: MeasureDeps) {
       const measure = await repo.findMeasure(c.db, measureId);
       if (!measure) throw new MeasureInputError({ measureId: { key: "measures:errors.measureNotFound" } });
       const now = c.now();
-      const created = await c.db.$transaction((tx) => linkAll(tx, staff, measure, [s.id], now), TX_OPTIONS);
+      const { created, emailIds } = await c.db.$transaction((tx) => linkAll(tx, staff, measure, [s.id], now), TX_OPTIONS);
+      await c.enqueuer.sendEmails(emailIds);
       if (created) c.logger.info({ measureId, suggestionId, by: staff.id }, "suggestion linked to a policy measure");
       return { linked: created > 0 };
     },

@@ -68,6 +68,10 @@ export function createNotificationService(c: NotificationDeps, opts: { renderer?
    */
   const MAX_SEND_ATTEMPTS = 48;
 
+  // One Message-ID per email row, across retries and workers (see platform/mailer.ts OutgoingMail.messageId).
+  const messageDomain = new URL(c.config.publicBaseUrl).hostname || "localhost";
+  const messageIdOf = (emailId: number) => `<gi-email-${emailId}@${messageDomain}>`;
+
   async function fail(emailId: number, template: string, reason: string): Promise<never> {
     await repo.markFailed(c.db, emailId, reason);
     c.logger.error({ emailId, template, reason }, "email failed permanently");
@@ -91,7 +95,7 @@ export function createNotificationService(c: NotificationDeps, opts: { renderer?
     }
 
     try {
-      await c.mailer.send({ to: row.toAddress, ...rendered });
+      await c.mailer.send({ to: row.toAddress, ...rendered, messageId: messageIdOf(row.id) });
     } catch (err) {
       if (isPermanentSmtpError(err as SmtpError)) return fail(row.id, row.template, `rejected: ${describe(err)}`);
       await repo.recordFailedAttempt(c.db, row.id, describe(err));

@@ -18,6 +18,10 @@ export const EMAIL_TEMPLATES = [
   "suggestion-referred", // to the citizen: referred to the 12345 hotline or the petition office
   "suggestion-replied", // to the citizen (and everyone merged into the case): the lead department's reply
   "extension-decided", // to the requesting department: its extension request approved or refused (features/coordination)
+  "staff-invitation", // to an invited person: the one-time set-password link (features/people; sent directly, never through the outbox)
+  "suggestion-transferred", // to the citizen: another lead department and reply deadline (features/coordination)
+  "reply-deadline-extended", // to the citizen: an approved extension moved the reply deadline (features/coordination)
+  "suggestion-measure-linked", // to the citizen (and those merged into the case): it became a policy measure (features/measures)
 ] as const;
 
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];

@@ -77,7 +77,7 @@ export function createReminderService(c: ReminderDeps, opts: { batch?: number; m
           to: user.email,
           template: "deadline-reminder" as const,
           locale: localeOf(user.locale),
-          data: { ...emailData(s, byId.get(s.departmentId)), workingDays: c.config.deadlines.reminderWorkingDays },
+          data: { ...emailData(s, byId.get(s.departmentId)), workingDays: c.deadlines.settings.reminderWorkingDays },
         })),
       );
       const { ids, created } = await c.db.$transaction((tx) => newRows(tx, drafts), TX_OPTIONS);

@@ -3,11 +3,12 @@ import { Router, type Request, type Response } from "express";
 import type { Container } from "../../container.ts";
 import { localizedField, toLocale } from "../../platform/i18n.ts";
 import { ValidationError, type FieldErrors } from "../../errors.ts";
+import { dependencyDown, OUTAGE_RETRY_AFTER_SECONDS } from "../../platform/outages.ts";
 import { pathId } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
 import {
-  discardTempFiles, formValues, hadFiles, intakeMiddleware, pageTitle, parseRoundSuggestionForm, RECEIPT_PATH, setReceipt,
+  discardTempFiles, formTokenOf, formValues, hadFiles, intakeMiddleware, pageTitle, parseRoundSuggestionForm, RECEIPT_PATH, setReceipt,
   suggestionFormView, uploadedFiles, uploadLimitErrors,
 } from "../submissions/index.ts";
 import { RoundNotOpenError, type RoundView } from "./rounds.service.ts";
@@ -31,6 +32,7 @@ export function roundRoutes(c: Container, csrf: Csrf): Router {
             t,
             topics: round.topics,
             filesDropped: opts.errors ? hadFiles(req, res) : false,
+            formToken: opts.errors ? formTokenOf(req.body) : undefined,
           })
         : null;
     const title = localizedField(round, "title", req.locale);
@@ -70,11 +72,16 @@ export function roundRoutes(c: Container, csrf: Csrf): Router {
         return await renderRound(req, res, round, 422, { errors: { ...(parsed.ok ? {} : parsed.errors), ...limitErrors } });
       }
       try {
-        const { trackingCode } = await rounds.submit(round, { form: parsed.data, files, locale: req.locale });
+        const { trackingCode } = await rounds.submit(round, { form: parsed.data, files, locale: req.locale, formToken: formTokenOf(req.body) });
         setReceipt(res, { secret: c.config.sessionSecret, secure: c.config.cookieSecure, trackingCode });
         res.redirect(303, RECEIPT_PATH);
       } catch (err) {
         if (err instanceof ValidationError) return await renderRound(req, res, round, 422, { errors: err.fields });
+        // Nothing was committed: the form again with the text typed, saying plainly it was not saved (see submissions).
+        if (dependencyDown(err)) {
+          res.set("Retry-After", String(OUTAGE_RETRY_AFTER_SECONDS));
+          return await renderRound(req, res, round, 503, { errors: { form: "submissions:form.notSaved" } });
+        }
         throw err;
       }
     } catch (err) {

@@ -60,9 +60,10 @@ export function createRoundService(deps: Pick<Infrastructure, "db" | "now"> & { 
     },
 
     /** Throws ValidationError with field messages; nothing is stored unless it succeeds. */
-    submit(round: RoundView, input: { form: RoundSuggestionForm; files: UploadedFile[]; locale: Locale }): Promise<SubmitResult> {
+    submit(round: RoundView, input: { form: RoundSuggestionForm; files: UploadedFile[]; locale: Locale; formToken?: string }): Promise<SubmitResult> {
       return deps.submissions.submit({
         form: input.form,
+        formToken: input.formToken,
         files: input.files,
         locale: input.locale,
         round: { id: round.id, code: round.code, topicId: input.form.topicId, topicIds: round.topics.map((t) => t.id) },

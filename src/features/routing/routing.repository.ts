@@ -15,26 +15,30 @@ export interface SuggestionToRoute {
   categoryId: number;
   regionId: number;
   category: { name: string; nameEn: string };
-  round: { title: string; titleEn: string; ownerDepartmentId: number } | null;
+  round: { title: string; titleEn: string; ownerDepartmentId: number; ownerActive: boolean } | null;
 }
 
-export function findSuggestionToRoute(db: DbClient, id: number): Promise<SuggestionToRoute | null> {
+export async function findSuggestionToRoute(db: DbClient, id: number): Promise<SuggestionToRoute | null> {
   // Deliberately no submitter: routing never needs personal data, so it never loads it.
-  return db.suggestion.findUnique({
+  const row = await db.suggestion.findUnique({
     where: { id },
     select: {
       // Whether there is routing left to do, and what the department's email names.
       id: true, trackingCode: true, status: true, routingState: true, category: { select: { name: true, nameEn: true } },
       // What the rules read.
       title: true, problem: true, proposal: true, roundId: true, categoryId: true, regionId: true,
-      round: { select: { title: true, titleEn: true, ownerDepartmentId: true } },
+      round: { select: { title: true, titleEn: true, ownerDepartmentId: true, ownerDepartment: { select: { active: true } } } },
     },
   });
+  if (row === null) return null;
+  const { round, ...rest } = row;
+  return { ...rest, round: round ? { title: round.title, titleEn: round.titleEn, ownerDepartmentId: round.ownerDepartmentId, ownerActive: round.ownerDepartment.active } : null };
 }
 
 export async function findActiveRules(db: DbClient): Promise<RuleInput[]> {
   return db.routingRule.findMany({
-    where: { active: true },
+    // A rule whose department was deactivated routes nothing: the next matching rule, or the coordinators, decide.
+    where: { active: true, department: { active: true } },
     orderBy: { id: "asc" },
     select: {
       id: true,
@@ -45,6 +49,7 @@ export async function findActiveRules(db: DbClient): Promise<RuleInput[]> {
       regionId: true,
       keywords: true,
       departmentId: true,
+      assistDepartmentIds: true,
     },
   });
 }
@@ -74,10 +79,11 @@ export interface DepartmentToNotify {
   name: string;
   nameEn: string;
   email: string;
+  active: boolean;
 }
 
 export function findDepartment(db: DbClient, id: number): Promise<DepartmentToNotify | null> {
-  return db.department.findUnique({ where: { id }, select: { id: true, name: true, nameEn: true, email: true } });
+  return db.department.findUnique({ where: { id }, select: { id: true, name: true, nameEn: true, email: true, active: true } });
 }
 
 export interface RoutingRecord {
@@ -129,4 +135,22 @@ export async function filterPendingSuggestionIds(db: DbClient, ids: number[]): P
     select: { id: true },
   });
   return new Set(rows.map((r) => r.id));
+}
+
+/** ASSIST assignments for those of `departmentIds` that are still active, with what their email needs. */
+export async function createAssistAssignments(
+  tx: DbClient,
+  input: { suggestionId: number; departmentIds: number[]; assignedAt: Date; dueAt: Date },
+): Promise<{ id: number; department: { name: string; email: string } }[]> {
+  if (input.departmentIds.length === 0) return [];
+  const departments = await tx.department.findMany({ where: { id: { in: input.departmentIds }, active: true }, orderBy: { id: "asc" }, select: { id: true, name: true, email: true } });
+  const created = [];
+  for (const d of departments) {
+    const a = await tx.assignment.create({
+      data: { suggestionId: input.suggestionId, departmentId: d.id, role: "ASSIST", status: "PENDING", assignedAt: input.assignedAt, dueAt: input.dueAt },
+      select: { id: true },
+    });
+    created.push({ id: a.id, department: { name: d.name, email: d.email } });
+  }
+  return created;
 }

@@ -5,11 +5,12 @@ import type { Infrastructure } from "../../container.ts";
 import { TX_OPTIONS } from "../../platform/db.ts";
 import type { Deadlines } from "../deadlines/index.ts";
 import { applyTransition, EVENT_TYPE } from "../lifecycle/index.ts";
-import { queueEmails } from "../notifications/index.ts";
+import { citizenEmailFor, queueEmails } from "../notifications/index.ts";
 import { assignedEmail } from "./assigned-email.ts";
 import type { RoutingReason } from "./routing-reason.ts";
 import { routingBasis, routingNotes } from "./routing-notes.ts";
-import { createTokenizer, matchRule, type RuleInput, type Tokenizer } from "./rule-matcher.ts";
+import { decideRouting, type RoutingDecision } from "./routing-decision.ts";
+import { createTokenizer, type RuleInput, type Tokenizer } from "./rule-matcher.ts";
 import * as repo from "./routing.repository.ts";
 
 export type RoutingOutcome =
@@ -31,11 +32,6 @@ export interface RoutingService {
 
 export type RoutingDeps = Pick<Infrastructure, "db" | "config" | "logger" | "enqueuer" | "now"> & { deadlines: Deadlines };
 
-interface Decision {
-  departmentId: number;
-  reason: RoutingReason;
-}
-
 const SYSTEM_ACTOR = null;
 
 export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokenizer } = {}): RoutingService {
@@ -43,21 +39,9 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
   let tokenizer = opts.tokenizer;
   const getTokenizer = () => (tokenizer ??= createTokenizer());
 
-  function decide(s: repo.SuggestionToRoute, rules: RuleInput[], regionIds: number[]): Decision | null {
-    const match = matchRule(
-      rules,
-      { roundId: s.roundId, categoryId: s.categoryId, regionIds, text: [s.title, s.problem, s.proposal].join("\n") },
-      getTokenizer(),
-    );
-    // A round suggestion belongs to the round's owner even when nobody wrote a rule for the round.
-    if (s.round !== null && match?.reason.matchedRound !== true) {
-      return {
-        departmentId: s.round.ownerDepartmentId,
-        reason: { ruleId: null, ruleName: null, roundOwner: true, matchedRound: true, matchedKeywords: [] },
-      };
-    }
-    if (match === null) return null;
-    return { departmentId: match.rule.departmentId, reason: { ruleId: match.rule.id, ruleName: match.rule.name, ...match.reason } };
+  function decide(s: repo.SuggestionToRoute, rules: RuleInput[], regionIds: number[]): RoutingDecision | null {
+    const facts = { roundId: s.roundId, categoryId: s.categoryId, regionIds, text: [s.title, s.problem, s.proposal].join("\n") };
+    return decideRouting(rules, facts, s.round, getTokenizer());
   }
 
   /** "按分办规则“…”" or, for a round without a rule, "按专题征集“…”": the basis named in event notes. */
@@ -72,12 +56,15 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
     if (s.routingState !== "PENDING") return { kind: "skipped" };
 
     const [rules, regionPath] = await Promise.all([repo.findActiveRules(c.db), repo.findRegionPath(c.db, s.regionId)]);
-    const decision = decide(s, rules, regionPath.map((r) => r.id));
-    const department = decision ? await repo.findDepartment(c.db, decision.departmentId) : null;
-    if (decision && department === null) {
+    const decided = decide(s, rules, regionPath.map((r) => r.id));
+    const found = decided ? await repo.findDepartment(c.db, decided.departmentId) : null;
+    if (decided && found === null) {
       // Rules reference departments by foreign key, so this is a race with an administrator's edit: try again.
-      throw new Error(`department ${decision.departmentId} of the routing decision for suggestion ${suggestionId} is gone`);
+      throw new Error(`department ${decided.departmentId} of the routing decision for suggestion ${suggestionId} is gone`);
     }
+    // Deactivated between loading the rules and now: the coordinators decide.
+    const decision = found?.active === false ? null : decided;
+    const department = decision ? found : null;
     const now = c.now();
     const routingReason = decision ? JSON.stringify(decision.reason) : null;
 
@@ -128,15 +115,20 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
           note: routingNotes.assigned(label, department, dueAt),
           set: { replyDueAt: dueAt },
         });
+        // The rule's assisting departments give their opinion to the lead by the same deadline (as a coordinator's
+        // assignment with assisting departments does); deactivated ones are left out.
+        const assists = await repo.createAssistAssignments(tx, { suggestionId: s.id, departmentIds: decision.assistDepartmentIds, assignedAt: now, dueAt });
+        const region = regionPath.map((r) => r.name).join(" ");
         const emailIds = await queueEmails(tx, [
-          assignedEmail({
-            assignment: { id: assignment.id, role: "LEAD" },
-            department,
-            suggestion: s,
-            region: regionPath.map((r) => r.name).join(" "),
-            dueAt,
-            publicBaseUrl: c.config.publicBaseUrl,
-          }),
+          assignedEmail({ assignment: { id: assignment.id, role: "LEAD" }, department, suggestion: s, region, dueAt, publicBaseUrl: c.config.publicBaseUrl }),
+          ...assists.map((a) => assignedEmail({ assignment: { id: a.id, role: "ASSIST" }, department: a.department, suggestion: s, region, dueAt, publicBaseUrl: c.config.publicBaseUrl })),
+          // The same "accepted" email a coordinator's acceptance sends (same key scheme: once per lead assignment).
+          // Only the outbox row reads the submitter's address; the router itself never handles personal data.
+          ...(await citizenEmailFor(tx, c.config.publicBaseUrl, s.id, {
+            dedupeKey: `accepted-${assignment.id}`,
+            template: "suggestion-accepted",
+            data: { leadDepartment: { name: department.name, nameEn: department.nameEn }, replyDueAt: dueAt.toISOString() },
+          })),
         ]);
         return { assignmentId: assignment.id, emailIds };
       }, TX_OPTIONS);

@@ -1,5 +1,4 @@
-import { createRequire } from "node:module";
-import { Jieba } from "@node-rs/jieba";
+import { sharedJieba } from "../../platform/segmenter.ts";
 
 export interface RuleInput {
   id: number;
@@ -10,6 +9,8 @@ export interface RuleInput {
   regionId: number | null;
   keywords: string[];
   departmentId: number;
+  /** Assisting departments (协办); the matcher ignores them, the decision carries them (routing-decision.ts). */
+  assistDepartmentIds?: number[];
 }
 
 export interface SuggestionFacts {
@@ -38,19 +39,6 @@ export interface Tokenizer {
   tokens(text: string): string[];
 }
 
-let jieba: Jieba | undefined;
-
-function sharedJieba(): Jieba {
-  if (jieba === undefined) {
-    // dict.js reads the 5 MB dictionary as soon as it is loaded (~200 ms with Jieba.withDict), so it is required
-    // on first use rather than imported, keeping it off the start-up path of processes that never route.
-    const require = createRequire(import.meta.url);
-    const { dict } = require("@node-rs/jieba/dict.js") as { dict: Uint8Array };
-    jieba = Jieba.withDict(dict);
-  }
-  return jieba;
-}
-
 const SEPARATOR_ONLY = /^\s+$/u;
 
 /**
@@ -59,6 +47,7 @@ const SEPARATOR_ONLY = /^\s+$/u;
  * keyword with its neighbours in one sentence but not in another.
  */
 export function createTokenizer(): Tokenizer {
+  // The process's one jieba (platform/segmenter.ts): its dictionary costs ~200 ms and ~40 MB to load.
   const instance = sharedJieba();
   return {
     tokens(text: string): string[] {

@@ -17,5 +17,7 @@ export {
   type Signature,
   type SuggestionText,
 } from "./signature.ts";
-export { INDEX_SUGGESTION_JOB, indexSuggestionJobId, type IndexSuggestionData } from "./similarity.jobs.ts";
-export { CANDIDATES, POSTINGS_PER_STRONG_TERM, POSTINGS_PER_TERM, STRONG_TERMS } from "./similarity.repository.ts";
+export { CANDIDATES, PUBLISHED_STATUSES, POSTINGS_PER_STRONG_TERM, POSTINGS_PER_TERM, STRONG_TERMS } from "./similarity.repository.ts";
+export { similarityRoutes, DRAFT_HINTS_PATH, DRAFT_HINTS_PER_MINUTE } from "./similarity.routes.ts";
+export { createDraftHints, type Draft, type DraftHints, type PublishedMatch } from "./draft-hints.ts";
+export { PANEL_LIMIT, RECENT_DAYS, similarCasePanel, type SimilarPanelDeps } from "./case-panel.ts";

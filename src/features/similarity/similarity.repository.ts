@@ -52,6 +52,30 @@ export async function saveSignature(
   }
 }
 
+/**
+ * Suggestions committed before `before` whose signature is missing or from an older SIGNATURE_VERSION, oldest first:
+ * what the sweep queues again (the enqueue after the commit is best-effort).
+ */
+export async function findUnindexedIds(db: DbClient, before: Date, version: number, limit: number): Promise<number[]> {
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    SELECT s.id FROM "Suggestion" s
+    LEFT JOIN "SimilaritySignature" g ON g."suggestionId" = s.id
+    WHERE (g."suggestionId" IS NULL OR g.version <> ${version}) AND s."submittedAt" < ${before}
+    ORDER BY s."submittedAt", s.id
+    LIMIT ${limit}`;
+  return rows.map((r) => Number(r.id));
+}
+
+/** Of these ids, the suggestions that still exist and still lack a current signature. */
+export async function filterUnindexedIds(db: DbClient, ids: readonly number[], version: number): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    SELECT s.id FROM "Suggestion" s
+    LEFT JOIN "SimilaritySignature" g ON g."suggestionId" = s.id
+    WHERE s.id = ANY(${[...ids]}::int[]) AND (g."suggestionId" IS NULL OR g.version <> ${version})`;
+  return new Set(rows.map((r) => Number(r.id)));
+}
+
 export interface CandidateFilter {
   /** At most this many, best first. */
   limit: number;
@@ -61,7 +85,15 @@ export interface CandidateFilter {
   excludeSuggestionId?: number;
   statuses?: readonly SuggestionStatus[];
   submittedAfter?: Date;
+  /** Only published suggestions (see PUBLISHED_STATUSES): what a citizen may be shown. */
+  publishedOnly?: boolean;
 }
+
+/**
+ * A suggestion is published once it has a lead reply and its citizen ticked 同意公开: what the public form may show
+ * (masked, see src/features/privacy). Replied or closed; a merged one is answered through the one it joined.
+ */
+export const PUBLISHED_STATUSES = ["REPLIED", "CLOSED"] as const satisfies readonly SuggestionStatus[];
 
 export interface ScoredCandidate {
   suggestionId: number;
@@ -95,12 +127,17 @@ export const CANDIDATES = 200;
 export async function findCandidates(db: DbClient, signature: Signature, filter: CandidateFilter): Promise<ScoredCandidate[]> {
   if (signature.terms.length === 0) return [];
   const exclude = filter.excludeSuggestionId ?? 0;
-  const filtered = filter.statuses !== undefined || filter.submittedAfter !== undefined;
+  const filtered = filter.statuses !== undefined || filter.submittedAfter !== undefined || filter.publishedOnly === true;
   const candidates = filtered ? CANDIDATES * 3 : CANDIDATES;
   const statuses = filter.statuses
     ? Prisma.sql`AND s.status::text = ANY(${[...filter.statuses]}::text[])`
     : Prisma.empty;
   const after = filter.submittedAfter ? Prisma.sql`AND s."submittedAt" >= ${filter.submittedAfter}` : Prisma.empty;
+  const published = filter.publishedOnly
+    ? Prisma.sql`AND s.status::text = ANY(${[...PUBLISHED_STATUSES]}::text[])
+        AND EXISTS (SELECT 1 FROM "Submitter" sub WHERE sub."suggestionId" = s.id AND sub."consentPublish")
+        AND EXISTS (SELECT 1 FROM "Reply" r WHERE r."suggestionId" = s.id AND r."isLead")`
+    : Prisma.empty;
   const rows = await db.$queryRaw<{ suggestionId: number; score: number }[]>`
     WITH q AS (
       SELECT * FROM unnest(${signature.terms}::text[], ${signature.weights}::float8[]) WITH ORDINALITY AS q(term, weight, rank)
@@ -129,7 +166,7 @@ export async function findCandidates(db: DbClient, signature: Signature, filter:
     )
     SELECT sc."suggestionId", sc.score::float8 AS score
     FROM scored sc JOIN "Suggestion" s ON s.id = sc."suggestionId"
-    WHERE TRUE ${statuses} ${after}
+    WHERE TRUE ${statuses} ${after} ${published}
     ORDER BY sc.score DESC, sc."suggestionId" DESC
     LIMIT ${filter.limit}`;
   return rows.map((r) => ({ suggestionId: Number(r.suggestionId), score: Math.min(1, Number(r.score)) }));

@@ -20,6 +20,8 @@ export interface SimilarOptions {
   minScore?: number;
   statuses?: readonly SuggestionStatus[];
   submittedAfter?: Date;
+  /** Only suggestions the public may see (replied, with the citizen's consent to publish). */
+  publishedOnly?: boolean;
 }
 
 export interface SimilarSuggestion {
@@ -33,6 +35,10 @@ export interface SimilarityService {
   findSimilarToText(text: SuggestionText, options?: SimilarOptions): Promise<SimilarSuggestion[]>;
   /** Uses the stored signature, or computes one when the job has not run yet; [] for an unknown id. */
   findSimilarToSuggestion(suggestionId: number, options?: SimilarOptions): Promise<SimilarSuggestion[]>;
+  /** Suggestions committed before `submittedBefore` with no current signature, oldest first (for the sweep). */
+  findUnindexed(submittedBefore: Date, limit: number): Promise<number[]>;
+  /** Of these ids, the ones still waiting for their signature. */
+  stillUnindexed(ids: number[]): Promise<Set<number>>;
 }
 
 /** What the signature is computed from: the title, then the problem and proposal as one body. */
@@ -51,6 +57,7 @@ export function createSimilarityService(deps: SimilarityDeps): SimilarityService
     excludeSuggestionId,
     statuses: options.statuses,
     submittedAfter: options.submittedAfter,
+    publishedOnly: options.publishedOnly,
   });
 
   return {
@@ -83,5 +90,8 @@ export function createSimilarityService(deps: SimilarityDeps): SimilarityService
       }
       return repo.findCandidates(deps.db, signature, filterOf(options, suggestionId));
     },
+
+    findUnindexed: (submittedBefore, limit) => repo.findUnindexedIds(deps.db, submittedBefore, SIGNATURE_VERSION, limit),
+    stillUnindexed: (ids) => repo.filterUnindexedIds(deps.db, ids, SIGNATURE_VERSION),
   };
 }

@@ -25,6 +25,8 @@ export interface ReferenceData {
 
 export interface NewSuggestion {
   trackingCode: string;
+  /** The form post's one-time token (submissions.view.ts formTokenOf), or null. */
+  formToken: string | null;
   kind: SuggestionKind;
   roundId: number | null;
   topicId: number | null;
@@ -60,7 +62,7 @@ export interface Receipt {
 
 export async function loadReferenceData(client: DbClient): Promise<ReferenceData> {
   const [categories, regions] = await Promise.all([
-    client.category.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true, nameEn: true } }),
+    client.category.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true, nameEn: true } }),
     client.region.findMany({ orderBy: { code: "asc" }, select: { id: true, name: true, nameEn: true, level: true, parentId: true } }),
   ]);
   const province = regions.find((r) => r.level === "PROVINCE") ?? null;
@@ -90,9 +92,9 @@ export async function insertSubmission(db: DbClient, s: NewSuggestion, email: Em
   const a = s.attachments;
   const rows = await db.$queryRaw<{ id: number; emailId: number | null }[]>`
     WITH s AS (
-      INSERT INTO "Suggestion" ("trackingCode", kind, "roundId", "topicId", title, problem, proposal, "categoryId", "regionId",
+      INSERT INTO "Suggestion" ("trackingCode", "formToken", kind, "roundId", "topicId", title, problem, proposal, "categoryId", "regionId",
                                 status, "routingState", locale, "submittedAt", "screeningDueAt")
-      VALUES (${s.trackingCode}, ${s.kind}::"SuggestionKind", ${s.roundId}, ${s.topicId}, ${s.title}, ${s.problem}, ${s.proposal},
+      VALUES (${s.trackingCode}, ${s.formToken}, ${s.kind}::"SuggestionKind", ${s.roundId}, ${s.topicId}, ${s.title}, ${s.problem}, ${s.proposal},
               ${s.categoryId}, ${s.regionId}, 'SUBMITTED', 'PENDING', ${s.locale}, ${s.submittedAt}, ${s.screeningDueAt})
       RETURNING id
     ), submitter AS (
@@ -116,6 +118,11 @@ export async function insertSubmission(db: DbClient, s: NewSuggestion, email: Em
   const row = rows[0];
   if (!row) throw new Error("the submission insert returned no row");
   return { id: Number(row.id), emailId: row.emailId === null ? null : Number(row.emailId) };
+}
+
+/** The suggestion an earlier post of the same form created, if any. */
+export async function findByFormToken(client: DbClient, formToken: string): Promise<{ id: number; trackingCode: string } | null> {
+  return client.suggestion.findUnique({ where: { formToken }, select: { id: true, trackingCode: true } });
 }
 
 export async function findReceipt(client: DbClient, trackingCode: string): Promise<Receipt | null> {

@@ -4,9 +4,10 @@ import type { Container } from "../../container.ts";
 import { ValidationError, type FieldErrors } from "../../errors.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
+import { dependencyDown, OUTAGE_RETRY_AFTER_SECONDS } from "../../platform/outages.ts";
 import { parseSuggestionForm } from "./submissions.schemas.ts";
 import { intakeMiddleware, pageTitle } from "./submissions.intake.ts";
-import { formValues, readReceipt, RECEIPT_PATH, setReceipt, suggestionFormView } from "./submissions.view.ts";
+import { formTokenOf, formValues, readReceipt, RECEIPT_PATH, setReceipt, suggestionFormView } from "./submissions.view.ts";
 import { discardTempFiles, hadFiles, uploadedFiles, uploadLimitErrors } from "./uploads.ts";
 
 const FORM_PATH = "/suggestions/new";
@@ -16,6 +17,7 @@ export function submissionRoutes(c: Container, csrf: Csrf): Router {
   const service = c.services.submissions;
 
   async function renderForm(req: Request, res: Response, status: number, errors?: FieldErrors) {
+    if (status === 503) res.set("Retry-After", String(OUTAGE_RETRY_AFTER_SECONDS));
     const t = translatorOf(res);
     const form = suggestionFormView({
       action: FORM_PATH,
@@ -24,6 +26,7 @@ export function submissionRoutes(c: Container, csrf: Csrf): Router {
       errors,
       t,
       filesDropped: errors ? hadFiles(req, res) : false,
+      formToken: errors ? formTokenOf(req.body) : undefined,
     });
     res.status(status).render("submissions/new", { title: pageTitle(t, t("submissions:new.title"), errors), form });
   }
@@ -38,11 +41,17 @@ export function submissionRoutes(c: Container, csrf: Csrf): Router {
       if (limitErrors && !limitErrors.attachments) return await renderForm(req, res, 422, limitErrors);
       const parsed = parseSuggestionForm(req.body);
       if (limitErrors || !parsed.ok) return await renderForm(req, res, 422, { ...(parsed.ok ? {} : parsed.errors), ...limitErrors });
-      const { trackingCode } = await service.submit({ form: parsed.data, files, locale: req.locale });
+      const { trackingCode } = await service.submit({ form: parsed.data, files, locale: req.locale, formToken: formTokenOf(req.body) });
       setReceipt(res, { secret: c.config.sessionSecret, secure: c.config.cookieSecure, trackingCode });
       res.redirect(303, RECEIPT_PATH);
     } catch (err) {
       if (err instanceof ValidationError) return renderForm(req, res, 422, err.fields);
+      // Nothing was committed (one transaction): say so plainly and give the citizen their text back. Files cannot
+      // be put back into a file input; the form says they were not kept.
+      if (dependencyDown(err)) {
+        c.logger.warn({ dependency: dependencyDown(err) }, "suggestion not saved: dependency unreachable");
+        return renderForm(req, res, 503, { form: "submissions:form.notSaved" });
+      }
       throw err;
     } finally {
       await discardTempFiles(files);

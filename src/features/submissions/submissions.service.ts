@@ -41,6 +41,8 @@ export interface SubmitInput {
   locale: Locale;
   /** Set for a suggestion to a themed round; the caller has checked that the round is open. */
   round?: RoundTarget;
+  /** The form's one-time token: a second post with it returns the first suggestion (see formTokenOf). */
+  formToken?: string | null;
 }
 
 export interface SubmitResult {
@@ -66,7 +68,9 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
     return ROUND_FALLBACK_PREFIX;
   }
 
-  async function commit(input: SubmitInput, attachments: NewSuggestion["attachments"]): Promise<{ id: number; trackingCode: string; emailId: number | null }> {
+  type Committed = { id: number; trackingCode: string; emailId: number | null; duplicate?: boolean };
+
+  async function commit(input: SubmitInput, attachments: NewSuggestion["attachments"]): Promise<Committed> {
     const now = deps.now();
     const prefix = prefixFor(input);
     const year = Number(shanghaiDateString(now).slice(0, 4));
@@ -76,6 +80,7 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
       const trackingCode = (deps.generateCode ?? generateTrackingCode)(prefix, year);
       const suggestion: NewSuggestion = {
         trackingCode,
+        formToken: input.formToken ?? null,
         kind: input.round ? "ROUND" : "EVERYDAY",
         roundId: input.round?.id ?? null,
         topicId: input.round?.topicId ?? null,
@@ -110,6 +115,12 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
         const created = await repo.insertSubmission(deps.db, suggestion, draft);
         return { ...created, trackingCode };
       } catch (err) {
+        // The same form posted again (a double click, a retry): its first post won the unique form token, and
+        // this one answers with that suggestion's receipt instead of creating a second one.
+        if (input.formToken && sqlState(err) === UNIQUE_VIOLATION) {
+          const first = await repo.findByFormToken(deps.db, input.formToken);
+          if (first) return { ...first, emailId: null, duplicate: true };
+        }
         // 32^8 random codes make this astronomically rare, but a collision must not cost the citizen their text.
         // The only unique keys on this path are the tracking code and the email dedupe key derived from it.
         if (attempt < CODE_ATTEMPTS && sqlState(err) === UNIQUE_VIOLATION) continue;
@@ -134,13 +145,19 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
         if (Object.keys(errors).length > 0 || "error" in checked) throw new ValidationError(errors);
 
         const stored: NewSuggestion["attachments"] = [];
-        let created: { id: number; trackingCode: string; emailId: number | null };
+        let created: Committed;
         try {
           for (const file of checked.files) {
             const storedName = await deps.storage.put(file.tempPath, file.ext);
             stored.push({ storedName, originalName: file.originalName, mimeType: file.mimeType, size: file.size });
           }
           created = await commit(input, stored);
+          if (created.duplicate) {
+            // The first post keeps its own files; this one's copies go.
+            await Promise.all(stored.map((s) => deps.storage.remove(s.storedName).catch(() => undefined)));
+            deps.logger.info({ suggestionId: created.id }, "same form posted again: answered with the first receipt");
+            return { id: created.id, trackingCode: created.trackingCode };
+          }
         } catch (err) {
           await Promise.all(stored.map((s) => deps.storage.remove(s.storedName).catch(() => undefined)));
           if (sqlState(err) === FOREIGN_KEY_VIOLATION) {
@@ -156,6 +173,7 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
         // timeout, hence both at once), and the sweep re-enqueues rows still PENDING.
         await Promise.all([
           deps.enqueuer.routeSuggestion(created.id),
+          deps.enqueuer.indexSuggestion(created.id),
           created.emailId !== null ? deps.enqueuer.sendEmails([created.emailId]) : Promise.resolve(true),
         ]);
         return { id: created.id, trackingCode: created.trackingCode };

@@ -1,6 +1,6 @@
 // The view model of the suggestion form, shared by the everyday form and a round's form
 // (views/partials/submissions/form.hbs), and the signed receipt that carries a tracking code across the redirect.
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import type { Request, Response } from "express";
 import type { FieldErrors } from "../../errors.ts";
 import type { Translate } from "../../platform/i18n.ts";
@@ -24,6 +24,17 @@ export function formValues(body: unknown): FormValues {
   return values;
 }
 
+const FORM_TOKEN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The form's one-time token: a new one when the form is opened, the same one when it is shown again after an
+ * error (the citizen is still filling in the same suggestion). Posted back with the form, stored with the suggestion.
+ */
+export function formTokenOf(body: unknown): string | undefined {
+  const v = (body as Record<string, unknown> | undefined)?.formToken;
+  return typeof v === "string" && FORM_TOKEN.test(v) ? v : undefined;
+}
+
 export interface TopicOption {
   id: number;
   title: string;
@@ -38,6 +49,8 @@ export function suggestionFormView(opts: {
   t: Translate;
   topics?: TopicOption[];
   filesDropped?: boolean;
+  /** The token of the post being shown again; a new one otherwise. */
+  formToken?: string;
 }) {
   const values = opts.values ?? {};
   const errors = opts.errors ?? {};
@@ -51,6 +64,7 @@ export function suggestionFormView(opts: {
     .map((field) => ({ field, id: fieldId(field), message: messages[field] }));
   return {
     action: opts.action,
+    formToken: opts.formToken ?? randomUUID(),
     values,
     errors: messages,
     errorList,

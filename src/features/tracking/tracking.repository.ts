@@ -1,6 +1,7 @@
 // Reads of the citizen's look-up. Functions taking the root client or a transaction client first.
 import type { DbClient } from "../../platform/db.ts";
 import type { AdoptionResult, NotAcceptedReason, SuggestionKind, SuggestionStatus } from "../../generated/prisma/enums.ts";
+import { EVENT_TYPE } from "../lifecycle/index.ts";
 import type { MeasureData } from "../measures/index.ts";
 
 export interface TrackedSuggestion {
@@ -15,7 +16,14 @@ export interface TrackedSuggestion {
   round: { title: string; titleEn: string } | null;
   topic: { title: string; titleEn: string } | null;
   leadDepartment: { name: string; nameEn: string } | null;
-  events: { toStatus: SuggestionStatus; createdAt: Date; department: { name: string; nameEn: string } | null }[];
+  events: {
+    type: string;
+    toStatus: SuggestionStatus;
+    createdAt: Date;
+    department: { name: string; nameEn: string } | null;
+    /** The note of a decision whose form tells staff that the citizen reads it (see CITIZEN_NOTE_EVENTS), else null. */
+    note: { note: string; noteEn: string | null } | null;
+  }[];
   reply: {
     adoption: AdoptionResult;
     explanation: string;
@@ -27,6 +35,13 @@ export interface TrackedSuggestion {
   /** Set when this suggestion was merged (并案): its answer is the one given to the suggestion it joined. */
   mergedInto: { trackingCode: string } | null;
 }
+
+/**
+ * The decisions whose note is written for the citizen: the accept form says "建议人可在进度查询页面看到这段文字",
+ * the not-accept and refer forms "建议人会在邮件和进度查询页面看到这段文字". Every other note (a merge's, a
+ * department's, the system's routing lines) was written for staff and stays off the citizen's page.
+ */
+export const CITIZEN_NOTE_EVENTS: readonly string[] = [EVENT_TYPE.ACCEPTED, EVENT_TYPE.NOT_ACCEPTED, EVENT_TYPE.REFERRED];
 
 const LEAD_REPLY = {
   where: { isLead: true },
@@ -66,7 +81,7 @@ export async function findTracked(client: DbClient, id: number): Promise<Tracked
       events: {
         where: { internal: false, toStatus: { not: null } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { toStatus: true, createdAt: true, departmentId: true },
+        select: { type: true, toStatus: true, createdAt: true, departmentId: true, note: true, noteEn: true },
       },
       replies: LEAD_REPLY,
       measures: MEASURES,
@@ -88,7 +103,15 @@ export async function findTracked(client: DbClient, id: number): Promise<Tracked
     leadDepartment: rest.leadDepartment ?? mergedInto?.leadDepartment ?? null,
     mergedInto: mergedInto ? { trackingCode: mergedInto.trackingCode } : null,
     events: events.flatMap((e) =>
-      e.toStatus ? [{ toStatus: e.toStatus, createdAt: e.createdAt, department: e.departmentId !== null ? (byId.get(e.departmentId) ?? null) : null }] : [],
+      e.toStatus
+        ? [{
+            type: e.type,
+            toStatus: e.toStatus,
+            createdAt: e.createdAt,
+            department: e.departmentId !== null ? (byId.get(e.departmentId) ?? null) : null,
+            note: e.note && CITIZEN_NOTE_EVENTS.includes(e.type) ? { note: e.note, noteEn: e.noteEn } : null,
+          }]
+        : [],
     ),
     reply: replies[0] ?? mergedInto?.replies[0] ?? null,
     measures: [...measures, ...(mergedInto?.measures ?? [])].map((m) => m.measure),

@@ -3,6 +3,7 @@
 import { Router, type Response } from "express";
 import type { Container } from "../../container.ts";
 import { ConflictError, type FieldErrors } from "../../errors.ts";
+import type { SuggestionStatus } from "../../generated/prisma/enums.ts";
 import { fieldId } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { rateLimitPerIpOf } from "../../web/middleware/rate-limit.ts";
@@ -10,6 +11,9 @@ import { translatorOf } from "../../web/pages.ts";
 import { parseRating, ratingPanelView, ratingValues, type RatingPanelOptions } from "../ratings/index.ts";
 import { parseTrackLookup, type TrackLookup } from "./tracking.schemas.ts";
 import type { TrackingView } from "./tracking.service.ts";
+
+/** Screened out by the office: no department will ever handle these, so the page says what happened instead. */
+const SCREENED_OUT: readonly SuggestionStatus[] = ["NOT_ACCEPTED", "REFERRED"];
 
 const LOOKUPS_PER_WINDOW = 20;
 // A citizen rates once; the allowance only has to cover a few corrections after a 422.
@@ -45,7 +49,9 @@ function renderResult(res: Response, result: TrackingView, rating: unknown, stat
       statusHelp: t(`tracking:statusHelp.${result.status}`),
       notAcceptedReason: result.notAcceptedReason ? t(`tracking:notAcceptedReason.${result.notAcceptedReason}`) : null,
       adoption: result.reply ? t(`tracking:adoption.${result.reply.adoption}`) : null,
+      outcome: SCREENED_OUT.includes(result.status) ? t(`tracking:result.outcome_${result.status}`) : null,
     },
+    screenedOut: SCREENED_OUT.includes(result.status),
     events: result.events.map((e) => ({ ...e, label: t(`tracking:status.${e.toStatus}`) })),
     measures: result.measures.map((m) => ({ ...m, typeLabel: t(`tracking:measureType.${m.type}`) })),
     rating,

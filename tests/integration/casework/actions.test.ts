@@ -10,7 +10,7 @@ import { startWorkers, type WorkerSet } from "../../../workers/start-workers.ts"
 import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
 import { signIn } from "../../support/http.ts";
 import { startSmtp, type TestSmtp } from "../../support/smtp.ts";
-import { CITIZEN, createAssignedCase, createMergedInto, departmentId, snapshot } from "../../support/casework-factories.ts";
+import { departmentId, insertSuggestion, snapshot, SUBMITTER } from "../../support/suggestions.ts";
 
 type Client = Awaited<ReturnType<typeof signIn>>;
 
@@ -61,7 +61,7 @@ async function open(client: Client, id: number) {
 
 describe("accepting the assignment (签收)", () => {
   it("when the lead department accepts, then the case is in handling, the assignment is accepted and the event names the official", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT" });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT" });
     const page = await open(transport, s.id);
     expect(page.text).toContain('action="/staff/suggestions/' + s.id + '/sign"');
     const res = await transport.post(`/staff/suggestions/${s.id}/sign`);
@@ -82,7 +82,7 @@ describe("accepting the assignment (签收)", () => {
   });
 
   it("when the same accept form is posted twice, then the second gets the conflict message and nothing changes", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT" });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT" });
     await open(transport, s.id);
     const [first, second] = await Promise.all([
       transport.post(`/staff/suggestions/${s.id}/sign`),
@@ -98,7 +98,7 @@ describe("accepting the assignment (签收)", () => {
   });
 
   it("when an assisting department accepts its part, then its assignment is accepted and the case status does not move", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT", assists: ["EDU"] });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT", assists: ["EDU"] });
     await open(edu, s.id);
     const res = await edu.post(`/staff/suggestions/${s.id}/sign`);
     expect(res.status).toBe(303);
@@ -110,7 +110,7 @@ describe("accepting the assignment (签收)", () => {
   });
 
   it("when a coordinator posts a department's form, then it is refused with 403 and nothing changes", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT" });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT" });
     await open(coordinator, s.id);
     const before = await snapshot(c.db, s.id);
     const res = await coordinator.post(`/staff/suggestions/${s.id}/sign`);
@@ -121,9 +121,9 @@ describe("accepting the assignment (签收)", () => {
 
 describe("replying (答复)", () => {
   it("when the lead replies, then the case is replied, the reply is stored and the citizen gets it by email in their language, as does everyone merged into it", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT", status: "IN_HANDLING", title: "关于增开夜间公交线路的建议" });
-    const merged = await createMergedInto(c.db, s.id, { email: "merged.citizen@citizen.example", locale: "en", title: "More night buses please" });
-    const silent = await createMergedInto(c.db, s.id, { email: null });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT", status: "IN_HANDLING", title: "关于增开夜间公交线路的建议" });
+    const merged = await insertSuggestion(c.db, { status: "MERGED", mergedIntoId: s.id, email: "merged.citizen@citizen.example", locale: "en", title: "More night buses please" });
+    const silent = await insertSuggestion(c.db, { status: "MERGED", mergedIntoId: s.id, email: null });
     workers = startWorkers(c, connection, { queues: ["email"] });
 
     const page = await open(transport, s.id);
@@ -141,7 +141,7 @@ describe("replying (答复)", () => {
     expect(event).toMatchObject({ fromStatus: "IN_HANDLING", toStatus: "REPLIED", internal: false });
 
     const mail = await smtp.waitFor((m) => m.subject?.includes(s.trackingCode) === true);
-    expect(smtp.to(CITIZEN.email)).toHaveLength(1);
+    expect(smtp.to(SUBMITTER.email)).toHaveLength(1);
     expect(mail.subject).toBe(`您的建议已答复（查询码 ${s.trackingCode}）`);
     for (const part of [mail.text ?? "", String(mail.html)]) {
       expect(part).toContain("省交通运输厅");
@@ -168,7 +168,7 @@ describe("replying (答复)", () => {
   });
 
   it("when the lead replies a second time, then it is a 409 conflict and nothing changes", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT", status: "IN_HANDLING" });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT", status: "IN_HANDLING" });
     await open(transport, s.id);
     const [a, b] = await Promise.all([
       transport.post(`/staff/suggestions/${s.id}/reply`, REPLY),
@@ -185,7 +185,7 @@ describe("replying (答复)", () => {
   });
 
   it("when the lead replies before accepting the assignment, then it is a 409 conflict and nothing changes", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT" });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT" });
     await open(transport, s.id);
     const before = await snapshot(c.db, s.id);
     const res = await transport.post(`/staff/suggestions/${s.id}/reply`, REPLY);
@@ -195,7 +195,7 @@ describe("replying (答复)", () => {
   });
 
   it("when the suggestion was not accepted by the office, then a reply is a 409 conflict and nothing changes", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT", status: "IN_HANDLING" });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT", status: "IN_HANDLING" });
     await c.db.suggestion.update({ where: { id: s.id }, data: { status: "NOT_ACCEPTED" } });
     await open(transport, s.id);
     const before = await snapshot(c.db, s.id);
@@ -205,7 +205,7 @@ describe("replying (答复)", () => {
   });
 
   it("when an assisting department replies, then it is an internal opinion: no status change and no email", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT", assists: ["EDU"], status: "IN_HANDLING" });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT", assists: ["EDU"], status: "IN_HANDLING" });
     const page = await open(edu, s.id);
     expect(page.text).toContain("提出协办意见");
     const res = await edu.post(`/staff/suggestions/${s.id}/reply`, { ...REPLY, body: "建议结合学生晚自习时间安排线路。" });
@@ -230,7 +230,7 @@ describe("replying (答复)", () => {
   });
 
   it("when the reply form lacks the adoption result or the texts, then the page comes back with 422, the messages and what was typed", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT", status: "IN_HANDLING" });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT", status: "IN_HANDLING" });
     await open(transport, s.id);
     const before = await snapshot(c.db, s.id);
     const res = await transport.post(`/staff/suggestions/${s.id}/reply`, { body: "只写了答复 & 没选结果", adoption: "MAYBE", explanation: "  " });
@@ -245,7 +245,7 @@ describe("replying (答复)", () => {
 
 describe("returning (退回)", () => {
   it("when the lead returns within the window, then the case goes back to screening without a lead, with the reason in an internal event", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT", status: "IN_HANDLING" });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT", status: "IN_HANDLING" });
     await open(transport, s.id);
     const res = await transport.post(`/staff/suggestions/${s.id}/return`, { reason: "属于住建部门职责" });
     expect(res.status).toBe(303);
@@ -264,7 +264,7 @@ describe("returning (退回)", () => {
 
   it("when the return window has passed, then the page says so instead of offering the form, and a post is refused with the reason", async () => {
     const longAgo = new Date(Date.now() - 60 * 24 * 3600 * 1000);
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT", status: "IN_HANDLING", assignedAt: longAgo });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT", status: "IN_HANDLING", assignedAt: longAgo });
     const page = await open(transport, s.id);
     expect(page.text).toContain("退回期限（交办后 7 个工作日）已过");
     expect(page.text).not.toContain(`/staff/suggestions/${s.id}/return"`);
@@ -276,7 +276,7 @@ describe("returning (退回)", () => {
   });
 
   it("when the reason is missing, then 422 with the message; when an assisting department tries, then 403", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT", assists: ["EDU"], status: "IN_HANDLING" });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT", assists: ["EDU"], status: "IN_HANDLING" });
     await open(transport, s.id);
     const before = await snapshot(c.db, s.id);
     const empty = await transport.post(`/staff/suggestions/${s.id}/return`, { reason: " \n " });
@@ -292,7 +292,7 @@ describe("returning (退回)", () => {
 
 describe("asking for an extension (申请延期)", () => {
   it("when the lead asks, then a pending request and an internal event are written, and a second request waits for the first", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT", status: "IN_HANDLING" });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT", status: "IN_HANDLING" });
     await open(transport, s.id);
     const res = await transport.post(`/staff/suggestions/${s.id}/extension`, { reason: "需要会同财政部门测算", workingDays: "10" });
     expect(res.status).toBe(303);
@@ -314,7 +314,7 @@ describe("asking for an extension (申请延期)", () => {
   });
 
   it("when the number of working days is missing, zero or above the maximum, then 422 with the allowed range and nothing is written", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT", status: "IN_HANDLING" });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT", status: "IN_HANDLING" });
     await open(transport, s.id);
     for (const workingDays of ["", "0", "16", "2.5", "abc"]) {
       const res = await transport.post(`/staff/suggestions/${s.id}/extension`, { reason: "理由", workingDays });
@@ -325,7 +325,7 @@ describe("asking for an extension (申请延期)", () => {
   });
 
   it("when two extension forms arrive at once, then only one request is written", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT", status: "IN_HANDLING" });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT", status: "IN_HANDLING" });
     await open(transport, s.id);
     const results = await Promise.all([1, 2, 3].map(() => transport.post(`/staff/suggestions/${s.id}/extension`, { reason: "理由", workingDays: "5" })));
     expect(results.map((r) => r.status).sort()).toEqual([303, 409, 409]);
@@ -335,7 +335,7 @@ describe("asking for an extension (申请延期)", () => {
 
 describe("internal notes (内部备注)", () => {
   it("when a lead or an assisting official adds a note, then it is an internal NOTE event shown to staff; the same note posted twice is kept once", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT", assists: ["EDU"] });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT", assists: ["EDU"] });
     await open(edu, s.id);
     const first = await edu.post(`/staff/suggestions/${s.id}/notes`, { note: "已与交通厅电话沟通" });
     expect(first.location).toBe(`/staff/suggestions/${s.id}?done=note`);
@@ -353,7 +353,7 @@ describe("internal notes (内部备注)", () => {
 
 describe("bad input", () => {
   it("when any form's CSRF token is missing or forged, then 403 and nothing changes", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT", status: "IN_HANDLING" });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT", status: "IN_HANDLING" });
     await open(transport, s.id);
     const before = await snapshot(c.db, s.id);
     const forms: Record<string, Record<string, string>> = {
@@ -375,7 +375,7 @@ describe("bad input", () => {
   });
 
   it("when HTML and script are typed into every free-text field, then they are stored as typed and shown escaped", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT", assists: ["EDU"], status: "IN_HANDLING", title: `标题${XSS}`, problem: `问题${XSS}`, proposal: `建议${XSS}` });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT", assists: ["EDU"], status: "IN_HANDLING", title: `标题${XSS}`, problem: `问题${XSS}`, proposal: `建议${XSS}` });
     await open(transport, s.id);
     expect((await transport.post(`/staff/suggestions/${s.id}/notes`, { note: `备注${XSS}` })).status).toBe(303);
     expect((await transport.post(`/staff/suggestions/${s.id}/extension`, { reason: `延期${XSS}`, workingDays: "3" })).status).toBe(303);
@@ -397,7 +397,7 @@ describe("bad input", () => {
     }
 
     // A return reason too, on a case of its own.
-    const r = await createAssignedCase(c.db, { lead: "TRANSPORT", status: "IN_HANDLING" });
+    const r = await insertSuggestion(c.db, { lead: "TRANSPORT", status: "IN_HANDLING" });
     await open(transport, r.id);
     expect((await transport.post(`/staff/suggestions/${r.id}/return`, { reason: `退回${XSS}` })).status).toBe(303);
     expect((await c.db.assignment.findFirstOrThrow({ where: { suggestionId: r.id } })).returnReason).toBe(`退回${XSS}`);

@@ -7,7 +7,7 @@ import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
 import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
 import { signIn } from "../../support/http.ts";
-import { addAttachment, CITIZEN, createAssignedCase, departmentId, snapshot } from "../../support/casework-factories.ts";
+import { addAttachment, departmentId, insertSuggestion, snapshot, SUBMITTER } from "../../support/suggestions.ts";
 
 type Client = Awaited<ReturnType<typeof signIn>>;
 
@@ -33,7 +33,7 @@ afterAll(() => c.close());
 
 describe("the case page", () => {
   it("when the lead and an assisting official open it, then both see the suggestion, its deadlines, departments and history, and their own role", async () => {
-    const s = await createAssignedCase(c.db, {
+    const s = await insertSuggestion(c.db, {
       lead: "TRANSPORT", assists: ["EDU"], status: "IN_HANDLING", important: true,
       title: "关于增开夜间公交线路的建议", problem: "晚上十点后没有公交。\n出租车难打。", proposal: "增开两条夜间线路。",
     });
@@ -54,7 +54,7 @@ describe("the case page", () => {
   });
 
   it("when coordinators and administrators open any case, then they see it with the routing reason in words, and no department forms", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT" });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT" });
     await c.db.suggestion.update({
       where: { id: s.id },
       data: { routingReason: JSON.stringify({ ruleId: 1, ruleName: "公共交通", matchedCategory: true, matchedKeywords: ["公交", "线路"] }) },
@@ -68,51 +68,54 @@ describe("the case page", () => {
     }
   });
 
-  it("when an official of the department opens it, then the submitter is masked: name 张*, phone 138****1234, email z***@…", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT" });
+  it("when an official of the department opens it, then the submitter is masked: name 张*, phone 139****5678, email z***@…", async () => {
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT" });
     const page = await transport.get(`/staff/suggestions/${s.id}`);
     expect(page.text).toContain("张*");
-    expect(page.text).toContain("138****1234");
+    expect(page.text).toContain("139****5678");
     expect(page.text).toContain("z***@citizen.example");
-    expect(page.text).not.toContain(CITIZEN.realName);
-    expect(page.text).not.toContain(CITIZEN.phone);
-    expect(page.text).not.toContain(CITIZEN.email);
+    expect(page.text).not.toContain(SUBMITTER.realName);
+    expect(page.text).not.toContain(SUBMITTER.phone);
+    expect(page.text).not.toContain(SUBMITTER.email);
     const coord = await coordinator.get(`/staff/suggestions/${s.id}`);
     expect(coord.text).toContain("张*");
-    expect(coord.text).not.toContain(CITIZEN.phone);
+    expect(coord.text).not.toContain(SUBMITTER.phone);
   });
 
   it("when the official reveals the contact details, then they are shown once and a CONTACT_REVEALED event records who looked", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT" });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT" });
     await transport.get(`/staff/suggestions/${s.id}`);
     const revealed = await transport.post(`/staff/suggestions/${s.id}/reveal`);
     expect(revealed.status).toBe(200);
     expect(revealed.headers["cache-control"]).toContain("no-store");
-    expect(revealed.text).toContain(CITIZEN.realName);
-    expect(revealed.text).toContain(CITIZEN.phone);
-    expect(revealed.text).toContain(CITIZEN.email);
+    expect(revealed.text).toContain(SUBMITTER.realName);
+    expect(revealed.text).toContain(SUBMITTER.phone);
+    expect(revealed.text).toContain(SUBMITTER.email);
     expect(revealed.text).toContain("本次查看已记入办理记录");
     const user = await c.db.user.findUniqueOrThrow({ where: { email: "official.transport@demo.example" } });
     const events = await c.db.handlingEvent.findMany({ where: { suggestionId: s.id, type: "CONTACT_REVEALED" } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorId: user.id, internal: true, departmentId: await departmentId(c.db, "TRANSPORT"), toStatus: null });
+    // And in the administrators' audit log.
+    const audit = await c.db.auditEntry.findMany({ where: { action: "contact.reveal", entityId: String(s.id) } });
+    expect(audit).toMatchObject([{ actorId: user.id, actorEmail: "official.transport@demo.example" }]);
     // The history says so, and the next visit is masked again.
     const again = await transport.get(`/staff/suggestions/${s.id}`);
     expect(again.text).toContain("查看建议人联系方式");
-    expect(again.text).not.toContain(CITIZEN.phone);
+    expect(again.text).not.toContain(SUBMITTER.phone);
   });
 
   it("when the citizen asked to hide their identity, then an official sees only that sentence and cannot reveal it (404, nothing logged); a coordinator sees it masked and may reveal", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT", hideIdentity: true });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT", hideIdentity: true });
     const page = await transport.get(`/staff/suggestions/${s.id}`);
     expect(page.text).toContain("建议人要求对承办单位隐藏身份");
     expect(page.text).not.toContain("张*");
-    expect(page.text).not.toContain("138****1234");
+    expect(page.text).not.toContain("139****5678");
     expect(page.text).not.toContain("/reveal");
     const before = await snapshot(c.db, s.id);
     const refused = await transport.post(`/staff/suggestions/${s.id}/reveal`);
     expect(refused.status).toBe(404);
-    expect(refused.text).not.toContain(CITIZEN.phone);
+    expect(refused.text).not.toContain(SUBMITTER.phone);
     expect(await snapshot(c.db, s.id)).toEqual(before);
 
     const coord = await coordinator.get(`/staff/suggestions/${s.id}`);
@@ -120,12 +123,12 @@ describe("the case page", () => {
     expect(coord.text).toContain("建议人要求对承办单位隐藏身份：承办单位看不到以下信息");
     const shown = await coordinator.post(`/staff/suggestions/${s.id}/reveal`);
     expect(shown.status).toBe(200);
-    expect(shown.text).toContain(CITIZEN.phone);
+    expect(shown.text).toContain(SUBMITTER.phone);
     expect(await c.db.handlingEvent.count({ where: { suggestionId: s.id, type: "CONTACT_REVEALED" } })).toBe(1);
   });
 
   it("when an attachment is downloaded, then it is the stored file as a download with its original name, its type and nosniff", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT" });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT" });
     const content = readFileSync(new URL(import.meta.url));
     const att = await addAttachment(c, s.id, { name: "线路图 (草案) 'v2'.pdf", mime: "application/pdf", content });
     const page = await transport.get(`/staff/suggestions/${s.id}`);
@@ -151,7 +154,7 @@ describe("the case page", () => {
   });
 
   it("when the stored file is missing, then the download is 404, not a broken 200", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT" });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT" });
     const att = await c.db.attachment.create({
       data: { suggestionId: s.id, storedName: `${"0".repeat(32)}.pdf`, originalName: "gone.pdf", mimeType: "application/pdf", size: 10 },
     });
@@ -159,7 +162,7 @@ describe("the case page", () => {
   });
 
   it("when the page is asked for in English, then statuses, roles and labels are English", async () => {
-    const s = await createAssignedCase(c.db, { lead: "TRANSPORT", assists: ["EDU"], status: "IN_HANDLING" });
+    const s = await insertSuggestion(c.db, { lead: "TRANSPORT", assists: ["EDU"], status: "IN_HANDLING" });
     const page = await transport.get(`/staff/suggestions/${s.id}?lang=en`);
     expect(page.text).toContain("Being handled");
     expect(page.text).toContain("Your department: Lead");

@@ -7,12 +7,12 @@ import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
 import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
 import { signIn } from "../../support/http.ts";
-import { addAttachment, createAssignedCase, departmentId, snapshot, type CreatedCase } from "../../support/casework-factories.ts";
+import { addAttachment, type CreatedSuggestion, departmentId, insertSuggestion, snapshot } from "../../support/suggestions.ts";
 
 let c: Container;
 let app: Express;
 let edu: Awaited<ReturnType<typeof signIn>>;
-let transportCase: CreatedCase;
+let transportCase: CreatedSuggestion;
 let attachmentId: number;
 
 const VALID_FORMS: Record<string, Record<string, string>> = {
@@ -35,7 +35,7 @@ beforeAll(async () => {
   app = createApp(c);
   edu = await signIn(app, "official.edu@demo.example");
   // Accepted already, so every department action would be legal for the right department.
-  transportCase = await createAssignedCase(c.db, { lead: "TRANSPORT", assists: ["CIVIL"], status: "IN_HANDLING", title: "关于增开夜间公交线路的建议" });
+  transportCase = await insertSuggestion(c.db, { lead: "TRANSPORT", assists: ["CIVIL"], status: "IN_HANDLING", title: "关于增开夜间公交线路的建议" });
   attachmentId = (await addAttachment(c, transportCase.id, { name: "线路图.pdf", mime: "application/pdf", content: Buffer.from("%PDF-1.4 secret") })).id;
 });
 afterAll(() => c.close());
@@ -86,7 +86,7 @@ describe("another department's suggestion", () => {
   });
 
   it("when the official's department was an assisting department and the case was transferred away from it, then it is 404 for them too", async () => {
-    const other = await createAssignedCase(c.db, { lead: "TRANSPORT", assists: ["EDU"], status: "IN_HANDLING" });
+    const other = await insertSuggestion(c.db, { lead: "TRANSPORT", assists: ["EDU"], status: "IN_HANDLING" });
     expect((await edu.get(`/staff/suggestions/${other.id}`)).status).toBe(200);
     await c.db.assignment.update({ where: { id: other.assistAssignmentIds[0] }, data: { status: "TRANSFERRED" } });
     const before = await snapshot(c.db, other.id);

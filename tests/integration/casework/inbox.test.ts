@@ -7,7 +7,7 @@ import type { Container } from "../../../src/container.ts";
 import { addWorkingDays } from "../../../src/platform/working-days.ts";
 import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
 import { signIn } from "../../support/http.ts";
-import { createAssignedCase, departmentId } from "../../support/casework-factories.ts";
+import { departmentId, insertSuggestion } from "../../support/suggestions.ts";
 
 type Client = Awaited<ReturnType<typeof signIn>>;
 
@@ -46,9 +46,9 @@ function rowOf(html: string, id: number): string {
 
 describe("the department inbox", () => {
   it("when an official opens it, then it lists what their department leads or assists on, with words for status and role, and nothing of other departments", async () => {
-    const lead = await createAssignedCase(c.db, { lead: "CIVIL", title: "关于社区食堂的建议" });
-    const assist = await createAssignedCase(c.db, { lead: "TRANSPORT", assists: ["CIVIL"], status: "IN_HANDLING", title: "关于老年人乘车的建议" });
-    const other = await createAssignedCase(c.db, { lead: "TRANSPORT", title: "关于公交站台的建议" });
+    const lead = await insertSuggestion(c.db, { lead: "CIVIL", title: "关于社区食堂的建议" });
+    const assist = await insertSuggestion(c.db, { lead: "TRANSPORT", assists: ["CIVIL"], status: "IN_HANDLING", title: "关于老年人乘车的建议" });
+    const other = await insertSuggestion(c.db, { lead: "TRANSPORT", title: "关于公交站台的建议" });
     const page = await civil.get("/staff/inbox");
     expect(page.status).toBe(200);
     expect(idsIn(page.text)).toEqual(expect.arrayContaining([lead.id, assist.id]));
@@ -65,12 +65,12 @@ describe("the department inbox", () => {
   });
 
   it("when a deadline has passed or is near, then the row says so in a badge and in words, not by colour alone", async () => {
-    const overdue = await createAssignedCase(c.db, { lead: "CIVIL", status: "IN_HANDLING", assignedAt: new Date(Date.now() - 60 * 24 * 3600 * 1000) });
-    const soon = await createAssignedCase(c.db, { lead: "CIVIL", status: "IN_HANDLING" });
+    const overdue = await insertSuggestion(c.db, { lead: "CIVIL", status: "IN_HANDLING", assignedAt: new Date(Date.now() - 60 * 24 * 3600 * 1000) });
+    const soon = await insertSuggestion(c.db, { lead: "CIVIL", status: "IN_HANDLING" });
     const dueSoon = addWorkingDays(new Date(), 2);
     await c.db.suggestion.update({ where: { id: soon.id }, data: { replyDueAt: dueSoon } });
     await c.db.assignment.update({ where: { id: soon.leadAssignmentId }, data: { dueAt: dueSoon } });
-    const calm = await createAssignedCase(c.db, { lead: "CIVIL", status: "IN_HANDLING" });
+    const calm = await insertSuggestion(c.db, { lead: "CIVIL", status: "IN_HANDLING" });
 
     const page = await civil.get("/staff/inbox");
     expect(rowOf(page.text, overdue.id)).toContain("已超期");
@@ -88,9 +88,9 @@ describe("the department inbox", () => {
 
   it("when filtering by status, round or category, then only matching rows are listed, and the form keeps the choices", async () => {
     const round = await c.db.collectionRound.findFirstOrThrow({ select: { id: true } });
-    const inRound = await createAssignedCase(c.db, { lead: "HOUSING", status: "IN_HANDLING", roundId: round.id });
-    const education = await createAssignedCase(c.db, { lead: "HOUSING", categoryCode: "EDUCATION" });
-    const plain = await createAssignedCase(c.db, { lead: "HOUSING" });
+    const inRound = await insertSuggestion(c.db, { lead: "HOUSING", status: "IN_HANDLING", roundId: round.id });
+    const education = await insertSuggestion(c.db, { lead: "HOUSING", categoryCode: "EDUCATION" });
+    const plain = await insertSuggestion(c.db, { lead: "HOUSING" });
     const housing = await signIn(app, "official.housing@demo.example");
 
     const byStatus = await housing.get("/staff/inbox?status=IN_HANDLING");
@@ -118,7 +118,7 @@ describe("the department inbox", () => {
     const base = Date.now() - 5 * 24 * 3600 * 1000;
     // Several rows share a deadline (assigned at the same moment): the id breaks the tie, so none is skipped or repeated.
     for (let i = 0; i < 47; i++) {
-      const s = await createAssignedCase(c.db, { lead: "MEDICAL", status: "IN_HANDLING", assignedAt: new Date(base + Math.floor(i / 3) * 3600 * 1000) });
+      const s = await insertSuggestion(c.db, { lead: "MEDICAL", status: "IN_HANDLING", assignedAt: new Date(base + Math.floor(i / 3) * 3600 * 1000) });
       made.push(s.id);
     }
     const medical = await signIn(app, "official.medical@demo.example");
@@ -158,7 +158,7 @@ describe("the department inbox", () => {
   });
 
   it("when a coordinator opens the inbox, then they choose a department and see its list", async () => {
-    const s = await createAssignedCase(c.db, { lead: "EDU" });
+    const s = await insertSuggestion(c.db, { lead: "EDU" });
     const empty = await coordinator.get("/staff/inbox");
     expect(empty.status).toBe(200);
     expect(empty.text).toContain("请选择要查看的承办单位");

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
 import { addWorkingDays, shanghaiDateString } from "../../../src/platform/working-days.ts";
-import { insertPendingSuggestion, SUBMITTER } from "../../support/factories.ts";
 import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
 import { createAgent, signIn } from "../../support/http.ts";
+import { departmentId, insertSuggestion, SUBMITTER } from "../../support/suggestions.ts";
 
 const T0 = new Date("2026-03-02T02:00:00Z"); // a Monday morning in Shanghai
 const DAY = 24 * 3600_000;
@@ -32,8 +32,6 @@ afterAll(async () => {
   await c?.close();
 });
 
-const departmentId = async (code: string) => (await c.db.department.findUniqueOrThrow({ where: { code }, select: { id: true } })).id;
-
 /** The notes of a case's history as the page shows them. */
 function notesOn(html: string): string[] {
   return [...html.matchAll(/<p class="prewrap event-note">([\s\S]*?)<\/p>/g)].map((m) => (m[1] ?? "").replace(/&#x27;/g, "'").replace(/&amp;/g, "&"));
@@ -55,7 +53,7 @@ describe("system notes in the staff history", () => {
     // 1. The router assigns (accepted + assigned notes); the department signs, asks for more time, the office
     //    approves (extension note); the deadline passes (escalation note); the reply, a policy measure (link note)
     //    and the citizen's rating (close note).
-    const routed = await insertPendingSuggestion(c.db, { title: "关于老旧小区加装电梯的建议", problem: "六层楼没有电梯，老人上下楼困难。", proposal: "建议简化加装电梯的审批。", submittedAt: now });
+    const routed = await insertSuggestion(c.db, { title: "关于老旧小区加装电梯的建议", problem: "六层楼没有电梯，老人上下楼困难。", proposal: "建议简化加装电梯的审批。", submittedAt: now });
     expect(await c.services.routing.routeSuggestion(routed.id)).toMatchObject({ kind: "assigned" });
     await housing.get(`/staff/suggestions/${routed.id}`);
     expect((await housing.post(`/staff/suggestions/${routed.id}/sign`)).status).toBe(303);
@@ -82,14 +80,14 @@ describe("system notes in the staff history", () => {
     // 2. No rule matches (triage note); the office assigns with assisting departments (assigned note), transfers
     //    (transfer note); the new lead replies and the rating window ends (auto-close note).
     now = T0;
-    const triaged = await insertPendingSuggestion(c.db, { submittedAt: now });
+    const triaged = await insertSuggestion(c.db, { submittedAt: now });
     expect(await c.services.routing.routeSuggestion(triaged.id)).toMatchObject({ kind: "triage" });
     const dueDate = shanghaiDateString(addWorkingDays(now, 15));
     await coordinator.get(`/staff/suggestions/${triaged.id}`);
     expect((await coordinator.post(`/staff/suggestions/${triaged.id}/accept`, {
-      leadDepartmentId: String(await departmentId("HOUSING")), assistDepartmentIds: [String(await departmentId("CIVIL")), String(await departmentId("HRSS"))], replyDueDate: dueDate,
+      leadDepartmentId: String(await departmentId(c.db, "HOUSING")), assistDepartmentIds: [String(await departmentId(c.db, "CIVIL")), String(await departmentId(c.db, "HRSS"))], replyDueDate: dueDate,
     })).status).toBe(303);
-    expect((await coordinator.post(`/staff/suggestions/${triaged.id}/transfer`, { leadDepartmentId: String(await departmentId("EDU")), replyDueDate: dueDate })).status).toBe(303);
+    expect((await coordinator.post(`/staff/suggestions/${triaged.id}/transfer`, { leadDepartmentId: String(await departmentId(c.db, "EDU")), replyDueDate: dueDate })).status).toBe(303);
     await edu.get(`/staff/suggestions/${triaged.id}`);
     expect((await edu.post(`/staff/suggestions/${triaged.id}/sign`)).status).toBe(303);
     await edu.get(`/staff/suggestions/${triaged.id}`);
@@ -100,16 +98,16 @@ describe("system notes in the staff history", () => {
 
     // 3. A proposal left to the office (proposed note), a suggestion merged into it, then both merged into the
     //    triaged one without a note (merge note, and the follower's note); one more referred (referral note).
-    const proposed = await insertPendingSuggestion(c.db, { title: "关于加装电梯补贴的建议", submittedAt: now });
+    const proposed = await insertSuggestion(c.db, { title: "关于加装电梯补贴的建议", submittedAt: now });
     expect(await manual.services.routing.routeSuggestion(proposed.id)).toMatchObject({ kind: "triage" });
-    const follower = await insertPendingSuggestion(c.db, { submittedAt: now });
+    const follower = await insertSuggestion(c.db, { submittedAt: now });
     await c.services.routing.routeSuggestion(follower.id);
-    const target = await insertPendingSuggestion(c.db, { submittedAt: now });
+    const target = await insertSuggestion(c.db, { submittedAt: now });
     await c.services.routing.routeSuggestion(target.id);
     await coordinator.get(`/staff/suggestions/${follower.id}`);
     expect((await coordinator.post(`/staff/suggestions/${follower.id}/merge`, { targetCode: proposed.trackingCode })).status).toBe(303);
     expect((await coordinator.post(`/staff/suggestions/${proposed.id}/merge`, { targetCode: target.trackingCode })).status).toBe(303);
-    const referred = await insertPendingSuggestion(c.db, { submittedAt: now });
+    const referred = await insertSuggestion(c.db, { submittedAt: now });
     await c.services.routing.routeSuggestion(referred.id);
     expect((await coordinator.post(`/staff/suggestions/${referred.id}/refer`, { channel: "HOTLINE_12345", note: "Please wait for the hotline's call." })).status).toBe(303);
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertExtensionRequest, insertSuggestion, snapshot } from "../../support/coordination-factories.ts";
 import { signIn } from "../../support/http.ts";
-import { defaultDueDate, departmentIdOf, OFFICIAL, startContext, type CoordinationContext } from "./context.ts";
+import { defaultDueDate, OFFICIAL, startContext, type CoordinationContext } from "./context.ts";
+import { departmentId, insertExtensionRequest, insertSuggestion, snapshot } from "../../support/suggestions.ts";
 
 let ctx: CoordinationContext;
 
@@ -12,11 +12,11 @@ afterAll(() => ctx.stop());
 
 describe("only the collection office", () => {
   it("when an official opens any coordinator page or posts any coordinator form, even for their own department's suggestion, then the answer is 403 and nothing changes", async () => {
-    const own = await insertSuggestion(ctx.c.db, { status: "IN_HANDLING", leadDepartmentCode: "EDU", leadStatus: "ACCEPTED" });
+    const own = await insertSuggestion(ctx.c.db, { status: "IN_HANDLING", lead: "EDU", leadStatus: "ACCEPTED" });
     const screening = await insertSuggestion(ctx.c.db, { status: "SCREENING" });
     const ext = await insertExtensionRequest(ctx.c.db, { suggestionId: own.id, departmentCode: "EDU", requestedByEmail: OFFICIAL, workingDays: 10 });
     const before = [await snapshot(ctx.c.db, own.id), await snapshot(ctx.c.db, screening.id)];
-    const edu = await departmentIdOf(ctx.c, "EDU");
+    const edu = await departmentId(ctx.c.db, "EDU");
 
     const official = await signIn(ctx.app, OFFICIAL);
     await official.get("/staff/inbox");

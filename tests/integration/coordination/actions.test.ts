@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CITIZEN_EMAIL, insertSuggestion, snapshot } from "../../support/coordination-factories.ts";
-import {
-  coordinator, COORDINATOR, defaultDueDate, departmentIdOf, endOfShanghaiDayIso, html, nextDayOff, startContext,
-  userIdOf, type CoordinationContext,
-} from "./context.ts";
+import { coordinator, COORDINATOR, defaultDueDate, endOfShanghaiDayIso, html, nextDayOff, startContext, type CoordinationContext } from "./context.ts";
+import { departmentId, insertSuggestion, snapshot, SUBMITTER, userId } from "../../support/suggestions.ts";
 
 let ctx: CoordinationContext;
 let coordinatorId: number;
@@ -11,7 +8,7 @@ let edu: { id: number; email: string };
 
 beforeAll(async () => {
   ctx = await startContext();
-  coordinatorId = await userIdOf(ctx.c, COORDINATOR);
+  coordinatorId = await userId(ctx.c.db, COORDINATOR);
   edu = await ctx.c.db.department.findUniqueOrThrow({ where: { code: "EDU" }, select: { id: true, email: true } });
 });
 afterAll(() => ctx.stop());
@@ -21,8 +18,8 @@ const EDU_RULE = { ruleId: 1, ruleName: "教育", matchedKeywords: ["课后服�
 
 describe("accept and assign (受理并交办)", () => {
   it("when a coordinator accepts a screened suggestion with a lead and two assisting departments, then it is assigned, the assignments and events are written, and the citizen and the departments are emailed", async () => {
-    const s = await insertSuggestion(ctx.c.db, { status: "SCREENING", proposedDepartmentCode: "EDU", routingReason: EDU_RULE });
-    const [civil, hrss] = await Promise.all([departmentIdOf(ctx.c, "CIVIL"), departmentIdOf(ctx.c, "HRSS")]);
+    const s = await insertSuggestion(ctx.c.db, { status: "SCREENING", categoryCode: "EDUCATION", proposedDepartmentCode: "EDU", routingReason: EDU_RULE });
+    const [civil, hrss] = await Promise.all([departmentId(ctx.c.db, "CIVIL"), departmentId(ctx.c.db, "HRSS")]);
     const due = defaultDueDate(ctx.c);
     const client = await coordinator(ctx.app);
 
@@ -50,16 +47,16 @@ describe("accept and assign (受理并交办)", () => {
     expect(assigned?.note).toContain("交省教育厅主办，省民政厅、省人力资源和社会保障厅协办");
 
     const citizen = await ctx.smtp.waitFor((m) => m.subject === `您的建议已受理（查询码 ${s.trackingCode}）`);
-    expect(ctx.smtp.to(CITIZEN_EMAIL)).toHaveLength(1);
+    expect(ctx.smtp.to(SUBMITTER.email)).toHaveLength(1);
     for (const part of [html(citizen), citizen.text ?? ""]) {
       expect(part).toContain(s.trackingCode);
-      expect(part).toContain("《关于增加中小学课后服务时段的建议》");
+      expect(part).toContain(`《${s.title}》`);
       expect(part).toContain("省教育厅");
       expect(part).toContain(due.replace(/-/g, "/"));
     }
-    const deptMail = await ctx.smtp.waitFor((m) => m.subject === `【交办】${s.trackingCode} 关于增加中小学课后服务时段的建议`);
+    const deptMail = await ctx.smtp.waitFor((m) => m.subject === `【交办】${s.trackingCode} ${s.title}`);
     expect(deptMail.text).toContain("辽宁省 沈阳市 和平区");
-    expect(deptMail.text).not.toContain("李明");
+    expect(deptMail.text).not.toContain(SUBMITTER.realName);
     await ctx.smtp.waitFor(() => ctx.smtp.messages.length >= 4);
     expect(ctx.smtp.to(edu.email)).toHaveLength(1);
     expect(ctx.smtp.to("mzt@ln.gov.cn.example")).toHaveLength(1);
@@ -78,7 +75,7 @@ describe("accept and assign (受理并交办)", () => {
     expect(mail.text).toContain("Department of Education of Liaoning Province");
     expect(html(mail)).toContain('<html lang="en">');
     // The department's email stays in Chinese.
-    await ctx.smtp.waitFor((m) => m.subject === `【交办】${s.trackingCode} 关于增加中小学课后服务时段的建议`);
+    await ctx.smtp.waitFor((m) => m.subject === `【交办】${s.trackingCode} ${s.title}`);
   });
 
   it("when the same accept form is posted twice, then the second gets the conflict message and one set of assignments exists", async () => {
@@ -103,7 +100,7 @@ describe("accept and assign (受理并交办)", () => {
     const after = await snapshot(ctx.c.db, s.id);
     expect(after.assignments).toHaveLength(1);
     expect(after.events.filter((e) => e.type === "ACCEPTED")).toHaveLength(1);
-    expect(await ctx.c.db.emailMessage.count({ where: { dedupeKey: { startsWith: "accepted-" }, toAddress: CITIZEN_EMAIL, data: { path: ["trackingCode"], equals: s.trackingCode } } })).toBe(1);
+    expect(await ctx.c.db.emailMessage.count({ where: { dedupeKey: { startsWith: "accepted-" }, toAddress: SUBMITTER.email, data: { path: ["trackingCode"], equals: s.trackingCode } } })).toBe(1);
   });
 
   it("when a returned suggestion is accepted again, then the returned assignment stays as history and a new lead assignment is made", async () => {
@@ -216,7 +213,7 @@ describe("not accept, refer, merge", () => {
   });
 
   it("when a suggestion is merged into another by tracking code, then it is MERGED and points at it; suggestions merged into it follow", async () => {
-    const target = await insertSuggestion(ctx.c.db, { status: "ASSIGNED", leadDepartmentCode: "EDU" });
+    const target = await insertSuggestion(ctx.c.db, { status: "ASSIGNED", lead: "EDU" });
     const s = await insertSuggestion(ctx.c.db, { status: "SCREENING" });
     const earlier = await insertSuggestion(ctx.c.db, { status: "MERGED" });
     await ctx.c.db.suggestion.update({ where: { id: earlier.id }, data: { mergedIntoId: s.id } });
@@ -233,7 +230,7 @@ describe("not accept, refer, merge", () => {
   });
 
   it("when a suggestion is merged into one already answered, then its citizen is emailed that reply at once, and only once", async () => {
-    const target = await insertSuggestion(ctx.c.db, { status: "REPLIED", leadDepartmentCode: "EDU" });
+    const target = await insertSuggestion(ctx.c.db, { status: "REPLIED", lead: "EDU" });
     await ctx.c.db.reply.create({
       data: { suggestionId: target.id, departmentId: edu.id, isLead: true, adoption: "ADOPTED", body: "已在全省推行课后服务延时。", explanation: "与建议内容一致。" },
     });
@@ -246,7 +243,7 @@ describe("not accept, refer, merge", () => {
     expect(mail.text).toContain("已在全省推行课后服务延时。");
     expect(mail.text).toContain(target.trackingCode);
     // The target's own submitter was answered when the reply was made, not again now.
-    expect(ctx.smtp.to(CITIZEN_EMAIL)).toHaveLength(0);
+    expect(ctx.smtp.to(SUBMITTER.email)).toHaveLength(0);
     expect(await ctx.c.db.emailMessage.count({ where: { template: "suggestion-replied" } })).toBe(1);
   });
 
@@ -271,7 +268,7 @@ describe("not accept, refer, merge", () => {
 
 describe("important, transfer and illegal transitions", () => {
   it("when a suggestion is marked and unmarked important, then the flag flips, each writes an event with the actor, and a repeated mark is refused", async () => {
-    const s = await insertSuggestion(ctx.c.db, { status: "IN_HANDLING", leadDepartmentCode: "EDU", leadStatus: "ACCEPTED" });
+    const s = await insertSuggestion(ctx.c.db, { status: "IN_HANDLING", lead: "EDU", leadStatus: "ACCEPTED" });
     const client = await coordinator(ctx.app);
     expect((await client.post(`/staff/suggestions/${s.id}/important`, { important: "1" })).status).toBe(303);
     let after = await snapshot(ctx.c.db, s.id);
@@ -299,7 +296,7 @@ describe("important, transfer and illegal transitions", () => {
 
   it("when a suggestion in handling is transferred, then the old lead assignment is TRANSFERRED, a new one is made with the new deadline and the new department is emailed", async () => {
     const s = await insertSuggestion(ctx.c.db, {
-      status: "IN_HANDLING", leadDepartmentCode: "TRANSPORT", leadStatus: "ACCEPTED", assistDepartmentCodes: ["CIVIL"],
+      status: "IN_HANDLING", lead: "TRANSPORT", leadStatus: "ACCEPTED", assists: ["CIVIL"],
     });
     const client = await coordinator(ctx.app);
     const due = defaultDueDate(ctx.c);
@@ -308,20 +305,20 @@ describe("important, transfer and illegal transitions", () => {
     const after = await snapshot(ctx.c.db, s.id);
     expect(after.suggestion).toMatchObject({ status: "ASSIGNED", leadDepartmentId: edu.id });
     expect(after.suggestion.replyDueAt?.toISOString()).toBe(endOfShanghaiDayIso(due));
-    const transport = await departmentIdOf(ctx.c, "TRANSPORT");
-    const civil = await departmentIdOf(ctx.c, "CIVIL");
+    const transport = await departmentId(ctx.c.db, "TRANSPORT");
+    const civil = await departmentId(ctx.c.db, "CIVIL");
     expect(after.assignments.map((a) => [a.departmentId, a.role, a.status, a.dueAt.toISOString()])).toEqual([
       [transport, "LEAD", "TRANSFERRED", after.assignments[0]?.dueAt.toISOString()],
       [civil, "ASSIST", "PENDING", endOfShanghaiDayIso(due)],
       [edu.id, "LEAD", "PENDING", endOfShanghaiDayIso(due)],
     ]);
     expect(after.events.at(-1)).toMatchObject({ type: "TRANSFERRED", fromStatus: "IN_HANDLING", toStatus: "ASSIGNED", actorId: coordinatorId, departmentId: edu.id });
-    const mail = await ctx.smtp.waitFor((m) => m.subject === `【交办】${s.trackingCode} 关于增加中小学课后服务时段的建议`);
+    const mail = await ctx.smtp.waitFor((m) => m.subject === `【交办】${s.trackingCode} ${s.title}`);
     expect(ctx.smtp.to(edu.email)).toContain(mail);
   });
 
   it("when a transfer names the current lead, then the form says so and nothing changes", async () => {
-    const s = await insertSuggestion(ctx.c.db, { status: "ASSIGNED", leadDepartmentCode: "EDU" });
+    const s = await insertSuggestion(ctx.c.db, { status: "ASSIGNED", lead: "EDU" });
     const before = await snapshot(ctx.c.db, s.id);
     const client = await coordinator(ctx.app);
     const res = await client.post(`/staff/suggestions/${s.id}/transfer`, { leadDepartmentId: String(edu.id), replyDueDate: defaultDueDate(ctx.c) });
@@ -333,13 +330,13 @@ describe("important, transfer and illegal transitions", () => {
   it("when an action is not allowed in the suggestion's status, then the answer is 409 and nothing changes", async () => {
     const notAccepted = await insertSuggestion(ctx.c.db, { status: "NOT_ACCEPTED" });
     const submitted = await insertSuggestion(ctx.c.db, { status: "SUBMITTED" });
-    const replied = await insertSuggestion(ctx.c.db, { status: "REPLIED", leadDepartmentCode: "EDU", leadStatus: "REPLIED" });
+    const replied = await insertSuggestion(ctx.c.db, { status: "REPLIED", lead: "EDU", leadStatus: "REPLIED" });
     const client = await coordinator(ctx.app);
     const form = { leadDepartmentId: String(edu.id), replyDueDate: defaultDueDate(ctx.c) };
     const cases: [number, string, Record<string, string>][] = [
       [notAccepted.id, "accept", form],
       [notAccepted.id, "refer", { channel: "PETITION", note: "x" }],
-      [submitted.id, "transfer", { leadDepartmentId: String(await departmentIdOf(ctx.c, "CIVIL")), replyDueDate: defaultDueDate(ctx.c) }],
+      [submitted.id, "transfer", { leadDepartmentId: String(await departmentId(ctx.c.db, "CIVIL")), replyDueDate: defaultDueDate(ctx.c) }],
       [replied.id, "not-accept", { reason: "DUPLICATE", note: "x" }],
       [replied.id, "merge", { targetCode: submitted.trackingCode }],
       // An empty form on a suggestion past screening: the status is the problem, not the input.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertSuggestion } from "../../support/coordination-factories.ts";
 import { signIn } from "../../support/http.ts";
-import { COORDINATOR, departmentIdOf, OFFICIAL, startContext, type CoordinationContext } from "./context.ts";
+import { COORDINATOR, OFFICIAL, startContext, type CoordinationContext } from "./context.ts";
+import { departmentId, insertSuggestion } from "../../support/suggestions.ts";
 
 let ctx: CoordinationContext;
 
@@ -21,7 +21,7 @@ describe("the coordinator's panel on the case page", () => {
     const s = await insertSuggestion(ctx.c.db, {
       status: "SCREENING", proposedDepartmentCode: "EDU", routingReason: { ruleId: 1, ruleName: "教育", matchedKeywords: ["课后服务"] },
     });
-    const edu = await departmentIdOf(ctx.c, "EDU");
+    const edu = await departmentId(ctx.c.db, "EDU");
     const client = await signIn(ctx.app, COORDINATOR);
     const page = await client.get(`/staff/suggestions/${s.id}`);
     expect(page.status).toBe(200);
@@ -43,7 +43,7 @@ describe("the coordinator's panel on the case page", () => {
   });
 
   it("when an official of the lead department opens the case, then the coordinator's panel is not there", async () => {
-    const s = await insertSuggestion(ctx.c.db, { status: "ASSIGNED", leadDepartmentCode: "EDU" });
+    const s = await insertSuggestion(ctx.c.db, { status: "ASSIGNED", lead: "EDU" });
     const client = await signIn(ctx.app, OFFICIAL);
     const page = await client.get(`/staff/suggestions/${s.id}`);
     expect(page.status).toBe(200);

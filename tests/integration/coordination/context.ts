@@ -49,14 +49,6 @@ export async function coordinator(app: Express) {
   return client;
 }
 
-export async function departmentIdOf(c: Container, code: string): Promise<number> {
-  return (await c.db.department.findUniqueOrThrow({ where: { code }, select: { id: true } })).id;
-}
-
-export async function userIdOf(c: Container, email: string): Promise<number> {
-  return (await c.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
-}
-
 /** The default reply deadline the panel offers: REPLY_WORKING_DAYS working days from now. */
 export function defaultDueDate(c: Container): string {
   return shanghaiDateString(addWorkingDays(c.now(), c.config.deadlines.replyWorkingDays));

@@ -1,21 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addWorkingDays } from "../../../src/platform/working-days.ts";
-import { CITIZEN_EMAIL, insertExtensionRequest, insertSuggestion, snapshot } from "../../support/coordination-factories.ts";
-import { coordinator, COORDINATOR, html, startContext, userIdOf, type CoordinationContext } from "./context.ts";
+import { coordinator, COORDINATOR, html, startContext, type CoordinationContext } from "./context.ts";
+import { insertExtensionRequest, insertSuggestion, snapshot, SUBMITTER, userId } from "../../support/suggestions.ts";
 
 let ctx: CoordinationContext;
 let coordinatorId: number;
 
 beforeAll(async () => {
   ctx = await startContext();
-  coordinatorId = await userIdOf(ctx.c, COORDINATOR);
+  coordinatorId = await userId(ctx.c.db, COORDINATOR);
 });
 afterAll(() => ctx.stop());
 
 async function inHandlingWithRequest(workingDays: number) {
   const replyDueAt = addWorkingDays(new Date(), 4);
   const s = await insertSuggestion(ctx.c.db, {
-    status: "IN_HANDLING", leadDepartmentCode: "EDU", leadStatus: "ACCEPTED", assistDepartmentCodes: ["CIVIL"], replyDueAt,
+    status: "IN_HANDLING", lead: "EDU", leadStatus: "ACCEPTED", assists: ["CIVIL"], replyDueAt,
   });
   const ext = await insertExtensionRequest(ctx.c.db, { suggestionId: s.id, departmentCode: "EDU", requestedByEmail: "official.edu@demo.example", workingDays });
   return { s, ext, replyDueAt };
@@ -45,7 +45,7 @@ describe("extension requests", () => {
   });
 
   it("when a department's reason contains HTML, then the list shows it escaped", async () => {
-    const s = await insertSuggestion(ctx.c.db, { status: "IN_HANDLING", leadDepartmentCode: "EDU", leadStatus: "ACCEPTED" });
+    const s = await insertSuggestion(ctx.c.db, { status: "IN_HANDLING", lead: "EDU", leadStatus: "ACCEPTED" });
     await insertExtensionRequest(ctx.c.db, {
       suggestionId: s.id, departmentCode: "EDU", requestedByEmail: "official.edu@demo.example", workingDays: 5, reason: `<img src=x onerror="alert(1)">需要调研`,
     });
@@ -110,7 +110,7 @@ describe("extension requests", () => {
     await client.get("/staff/extensions");
     expect((await client.post(`/staff/extensions/${ext.id}/approve`, { note: "同意。请按时答复。" })).status).toBe(303);
 
-    const mail = await ctx.smtp.waitFor((m) => m.subject === `【延期审批】${s.trackingCode} 关于增加中小学课后服务时段的建议`);
+    const mail = await ctx.smtp.waitFor((m) => m.subject === `【延期审批】${s.trackingCode} ${s.title}`);
     expect(ctx.smtp.to(await eduEmail())).toContain(mail);
     const newDue = shanghaiDate(addWorkingDays(replyDueAt, 10));
     expect(mail.text).toContain("省教育厅：");
@@ -123,9 +123,9 @@ describe("extension requests", () => {
     expect(html(mail)).toContain(newDue);
     expect(html(mail)).toContain(`/staff/suggestions/${s.id}"`);
     for (const part of [mail.text ?? "", html(mail)]) {
-      expect(part).not.toContain("李明");
-      expect(part).not.toContain("13800001234");
-      expect(part).not.toContain(CITIZEN_EMAIL);
+      expect(part).not.toContain(SUBMITTER.realName);
+      expect(part).not.toContain(SUBMITTER.phone);
+      expect(part).not.toContain(SUBMITTER.email);
     }
     expect(await decidedRows(ext.id)).toBe(1);
 
@@ -141,7 +141,7 @@ describe("extension requests", () => {
     const note = "理由不充分，<i>请按原期限办结</i>。";
     expect((await client.post(`/staff/extensions/${ext.id}/refuse`, { note })).status).toBe(303);
 
-    const mail = await ctx.smtp.waitFor((m) => m.subject === `【延期审批】${s.trackingCode} 关于增加中小学课后服务时段的建议`);
+    const mail = await ctx.smtp.waitFor((m) => m.subject === `【延期审批】${s.trackingCode} ${s.title}`);
     expect(ctx.smtp.to(await eduEmail())).toContain(mail);
     expect(mail.text).toContain("审批结果：延期申请未获批准");
     expect(mail.text).toContain("申请延期：15 个工作日");
@@ -150,7 +150,7 @@ describe("extension requests", () => {
     expect(html(mail)).toContain("延期申请未获批准");
     expect(html(mail)).toContain("理由不充分，&lt;i&gt;请按原期限办结&lt;/i&gt;。");
     expect(html(mail)).not.toContain("<i>请按原期限办结");
-    expect(mail.text).not.toContain("李明");
+    expect(mail.text).not.toContain(SUBMITTER.realName);
     expect(await decidedRows(ext.id)).toBe(1);
 
     expect((await client.post(`/staff/extensions/${ext.id}/refuse`, { note: "再次不同意" })).status).toBe(409);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { insertSuggestion } from "../../support/coordination-factories.ts";
 import { coordinator, startContext, type CoordinationContext } from "./context.ts";
+import { insertSuggestion } from "../../support/suggestions.ts";
 
 let ctx: CoordinationContext;
 
@@ -39,11 +39,12 @@ describe("the screening queue", () => {
       status: "SCREENING",
       submittedAt: ago(2),
       important: true,
+      categoryCode: "EDUCATION",
       proposedDepartmentCode: "EDU",
       routingReason: { ruleId: 7, ruleName: "教育", matchedKeywords: ["课后服务", "托管"], matchedCategory: true },
     });
     const fresh = await insertSuggestion(ctx.c.db, { status: "SUBMITTED", submittedAt: ago(0.01), title: "<script>alert(1)</script>标题" });
-    await insertSuggestion(ctx.c.db, { status: "ASSIGNED", leadDepartmentCode: "EDU", submittedAt: ago(30) });
+    await insertSuggestion(ctx.c.db, { status: "ASSIGNED", lead: "EDU", submittedAt: ago(30) });
     await insertSuggestion(ctx.c.db, { status: "NOT_ACCEPTED", submittedAt: ago(30) });
 
     const client = await coordinator(ctx.app);
@@ -74,7 +75,7 @@ describe("the screening queue", () => {
     const urban = await ctx.c.db.category.findUniqueOrThrow({ where: { code: "URBAN" }, select: { id: true } });
     const inRound = await insertSuggestion(ctx.c.db, { status: "SCREENING", roundId: round.id, categoryCode: "URBAN" });
     const everydayUrban = await insertSuggestion(ctx.c.db, { status: "SCREENING", categoryCode: "URBAN" });
-    const everydayEdu = await insertSuggestion(ctx.c.db, { status: "SUBMITTED" });
+    const everydayEdu = await insertSuggestion(ctx.c.db, { status: "SUBMITTED", categoryCode: "EDUCATION" });
     const client = await coordinator(ctx.app);
 
     const codes = async (q: string) => rows((await client.get(`/staff/screening?${q}`)).text).map(([code]) => code);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addWorkingDays } from "../../../src/platform/working-days.ts";
-import { insertSuggestion } from "../../support/coordination-factories.ts";
-import { coordinator, departmentIdOf, startContext, type CoordinationContext } from "./context.ts";
+import { coordinator, startContext, type CoordinationContext } from "./context.ts";
+import { departmentId, insertSuggestion } from "../../support/suggestions.ts";
 
 let ctx: CoordinationContext;
 
@@ -20,12 +20,12 @@ function section(page: string, departmentId: number): string {
 describe("supervision (督办)", () => {
   it("when suggestions are overdue or due within 3 working days, then they are listed by lead department with counts, overdue ones marked; later and finished ones are not", async () => {
     const now = new Date();
-    const overdue = await insertSuggestion(ctx.c.db, { status: "IN_HANDLING", leadDepartmentCode: "EDU", leadStatus: "ACCEPTED", replyDueAt: new Date(now.getTime() - 3 * DAY) });
-    const soon = await insertSuggestion(ctx.c.db, { status: "ASSIGNED", leadDepartmentCode: "EDU", replyDueAt: addWorkingDays(now, 2), important: true });
-    const otherSoon = await insertSuggestion(ctx.c.db, { status: "EXTENDED", leadDepartmentCode: "TRANSPORT", leadStatus: "ACCEPTED", replyDueAt: addWorkingDays(now, 3) });
-    const later = await insertSuggestion(ctx.c.db, { status: "IN_HANDLING", leadDepartmentCode: "EDU", leadStatus: "ACCEPTED", replyDueAt: addWorkingDays(now, 6) });
-    const replied = await insertSuggestion(ctx.c.db, { status: "REPLIED", leadDepartmentCode: "EDU", leadStatus: "REPLIED", replyDueAt: new Date(now.getTime() - 3 * DAY) });
-    const [edu, transport] = await Promise.all([departmentIdOf(ctx.c, "EDU"), departmentIdOf(ctx.c, "TRANSPORT")]);
+    const overdue = await insertSuggestion(ctx.c.db, { status: "IN_HANDLING", lead: "EDU", leadStatus: "ACCEPTED", replyDueAt: new Date(now.getTime() - 3 * DAY) });
+    const soon = await insertSuggestion(ctx.c.db, { status: "ASSIGNED", lead: "EDU", replyDueAt: addWorkingDays(now, 2), important: true });
+    const otherSoon = await insertSuggestion(ctx.c.db, { status: "EXTENDED", lead: "TRANSPORT", leadStatus: "ACCEPTED", replyDueAt: addWorkingDays(now, 3) });
+    const later = await insertSuggestion(ctx.c.db, { status: "IN_HANDLING", lead: "EDU", leadStatus: "ACCEPTED", replyDueAt: addWorkingDays(now, 6) });
+    const replied = await insertSuggestion(ctx.c.db, { status: "REPLIED", lead: "EDU", leadStatus: "REPLIED", replyDueAt: new Date(now.getTime() - 3 * DAY) });
+    const [edu, transport] = await Promise.all([departmentId(ctx.c.db, "EDU"), departmentId(ctx.c.db, "TRANSPORT")]);
 
     const client = await coordinator(ctx.app);
     const page = await client.get("/staff/supervision");

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
 import { translator } from "../../../src/platform/i18n.ts";
-import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
+import { createTestContainer, resetAndSeed, resetSuggestions } from "../../support/harness.ts";
 import { signIn } from "../../support/http.ts";
-import { createCase, type Case } from "./cases.ts";
+import { insertSuggestion, type CreatedSuggestion } from "../../support/suggestions.ts";
 
 // A Tuesday in Shanghai, with the calendar of 2026 in the installed chinese-days.
 const NOW = new Date("2026-03-10T02:00:00.000Z");
@@ -37,8 +37,9 @@ function fields(overrides: Record<string, string> = {}): Record<string, string> 
 
 const due = new Date("2026-02-27T15:59:59.999Z");
 
-async function answered(lead: string, status: "REPLIED" | "CLOSED" = "REPLIED", assist?: string): Promise<Case> {
-  return createCase(c, { lead, status, dueAt: due, ...(assist ? { assist } : {}) });
+/** A case of `lead` its reply answered (and an assisting department that took its part on). */
+async function answered(lead: string, status: "REPLIED" | "CLOSED" = "REPLIED", assist?: string): Promise<CreatedSuggestion> {
+  return insertSuggestion(c.db, { lead, status, replyDueAt: due, reply: {}, ...(assist ? { assists: [assist], assistStatus: "ACCEPTED" as const } : {}) });
 }
 
 async function measureRows() {
@@ -50,13 +51,14 @@ async function measureRows() {
   return { measures, links, events };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   c = createTestContainer({}, { now: () => NOW });
   app = createApp(c);
+  await resetAndSeed(c);
 });
 
 beforeEach(async () => {
-  await resetAndSeed(c);
+  await resetSuggestions(c);
 });
 
 afterAll(() => c.close());
@@ -122,7 +124,7 @@ describe("recording a policy measure", () => {
   });
 
   it("when a code is unknown or its suggestion is not answered yet, then the codes field says which, and nothing is stored", async () => {
-    const handling = await createCase(c, { lead: "CIVIL", status: "IN_HANDLING", dueAt: new Date("2026-03-20T15:59:59.999Z") });
+    const handling = await insertSuggestion(c.db, { lead: "CIVIL", status: "IN_HANDLING", replyDueAt: new Date("2026-03-20T15:59:59.999Z") });
     const replied = await answered("CIVIL");
     const coordinator = await signIn(app, "coordinator@demo.example");
     await coordinator.get("/staff/measures/new");
@@ -217,7 +219,7 @@ describe("linking a suggestion from its case page", () => {
   }
 
   it("when the lead department's official links a closed suggestion months after the reply, then it is linked once, even when posted twice", async () => {
-    const closed = await createCase(c, { lead: "CIVIL", status: "CLOSED", dueAt: new Date("2025-09-30T15:59:59.999Z") });
+    const closed = await insertSuggestion(c.db, { lead: "CIVIL", status: "CLOSED", replyDueAt: new Date("2025-09-30T15:59:59.999Z"), reply: {} });
     const measureId = await existingMeasure();
     const official = await signIn(app, "official.civil@demo.example");
     const page = await official.get(`/staff/suggestions/${closed.id}/measures`);
@@ -250,7 +252,7 @@ describe("linking a suggestion from its case page", () => {
 
   it("when another department's official tries, then it is not found; an assisting department is refused; an unanswered one conflicts", async () => {
     const replied = await answered("CIVIL", "REPLIED", "EDU");
-    const handling = await createCase(c, { lead: "CIVIL", status: "IN_HANDLING", dueAt: new Date("2026-03-20T15:59:59.999Z") });
+    const handling = await insertSuggestion(c.db, { lead: "CIVIL", status: "IN_HANDLING", replyDueAt: new Date("2026-03-20T15:59:59.999Z") });
     const measureId = String(await existingMeasure());
 
     const stranger = await signIn(app, "official.transport@demo.example");

@@ -9,9 +9,8 @@ import { queueEmails, type EmailDraft } from "../../../src/features/notification
 import { createSendEmailProcessor } from "../../../workers/processors/send-email.ts";
 import { createSweepPendingProcessor } from "../../../workers/processors/sweep-pending.ts";
 import { startWorkers } from "../../../workers/start-workers.ts";
-import { createTestContainer, resetState } from "../../support/harness.ts";
+import { createTestContainer, eventually, resetState } from "../../support/harness.ts";
 import { startSmtp, type TestSmtp } from "../../support/smtp.ts";
-import { eventually } from "../../support/factories.ts";
 
 let smtp: TestSmtp;
 let c: Container;

@@ -3,11 +3,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
 import { translator } from "../../../src/platform/i18n.ts";
-import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
+import { createTestContainer, resetAndSeed, resetSuggestions } from "../../support/harness.ts";
 import { createAgent } from "../../support/http.ts";
-import { createCase, PHONE_LAST4, type Case } from "../measures/cases.ts";
+import { insertSuggestion, SUBMITTER, type CreatedSuggestion } from "../../support/suggestions.ts";
 
 const DAY = 24 * 3600_000;
+const PHONE_LAST4 = SUBMITTER.phone.slice(-4);
 let now = new Date("2026-03-10T02:00:00.000Z");
 let c: Container;
 let app: Express;
@@ -25,8 +26,8 @@ async function lookedUp(code: string, phoneLast4 = PHONE_LAST4) {
   return { citizen, page };
 }
 
-async function replied(replyDaysAgo = 3): Promise<Case> {
-  return createCase(c, { lead: "CIVIL", status: "REPLIED", dueAt: new Date(now.getTime() + 5 * DAY), replyAt: new Date(now.getTime() - replyDaysAgo * DAY) });
+async function replied(replyDaysAgo = 3): Promise<CreatedSuggestion> {
+  return insertSuggestion(c.db, { lead: "CIVIL", status: "REPLIED", replyDueAt: new Date(now.getTime() + 5 * DAY), reply: { at: new Date(now.getTime() - replyDaysAgo * DAY) } });
 }
 
 async function state(id: number) {
@@ -43,14 +44,15 @@ function comparable(html: string): string {
   return html.replace(/name="_csrf" value="[^"]*"/g, 'name="_csrf" value=""');
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   c = createTestContainer({}, { now: () => now });
   app = createApp(c);
+  await resetAndSeed(c);
 });
 
 beforeEach(async () => {
   now = new Date("2026-03-10T02:00:00.000Z");
-  await resetAndSeed(c);
+  await resetSuggestions(c);
 });
 
 afterAll(() => c.close());
@@ -127,7 +129,7 @@ describe("rating the reply", () => {
   });
 
   it("when the suggestion has not been answered yet, then there is no form and a rating is refused", async () => {
-    const s = await createCase(c, { lead: "CIVIL", status: "IN_HANDLING", dueAt: new Date(now.getTime() + 5 * DAY) });
+    const s = await insertSuggestion(c.db, { lead: "CIVIL", status: "IN_HANDLING", replyDueAt: new Date(now.getTime() + 5 * DAY) });
     const { citizen, page } = await lookedUp(s.trackingCode);
     expect(page.status).toBe(200);
     expect(page.text).not.toContain('action="/track/rating"');

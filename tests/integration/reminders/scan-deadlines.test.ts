@@ -1,16 +1,15 @@
 // The deadline scans against a pinned clock: Monday 2026-03-09, 10:00 in Shanghai (no public holiday that month),
 // so "within 3 working days" reaches the end of Thursday 2026-03-12.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import type { Redis } from "ioredis";
 import type { Container } from "../../../src/container.ts";
 import { createRedis } from "../../../src/platform/redis.ts";
 import { JOBS } from "../../../src/platform/queues.ts";
 import { startWorkers, type WorkerSet } from "../../../workers/start-workers.ts";
 import { createScanDeadlinesProcessor } from "../../../workers/processors/scan-deadlines.ts";
-import { eventually } from "../../support/factories.ts";
-import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
+import { createTestContainer, eventually, resetAndSeed, resetSuggestions } from "../../support/harness.ts";
 import { recipients, startSmtp, type TestSmtp } from "../../support/smtp.ts";
-import { createCase, SUBMITTER, userId } from "../measures/cases.ts";
+import { insertSuggestion, SUBMITTER, userId } from "../../support/suggestions.ts";
 
 const DAY = 24 * 3600_000;
 const START = new Date("2026-03-09T02:00:00.000Z");
@@ -35,11 +34,12 @@ beforeAll(async () => {
   smtp = await startSmtp();
   c = createTestContainer({ SMTP_URL: smtp.url, PUBLIC_BASE_URL: "https://jy.example" }, { now: () => now });
   connection = createRedis(c.config.redisUrl, "worker");
+  await resetAndSeed(c);
 });
 
 beforeEach(async () => {
   now = START;
-  await resetAndSeed(c);
+  await resetSuggestions(c);
   smtp.clear();
   workers = startWorkers(c, connection, { queues: ["email"] });
 });
@@ -58,9 +58,10 @@ afterAll(async () => {
 describe("reminders before the reply deadline", () => {
   it("when a suggestion is due within 3 working days, then each official of the lead department is emailed once in their language, even when the scan runs twice", async () => {
     await c.db.user.update({ where: { email: "official.edu@demo.example" }, data: { locale: "en" } });
-    const due = await createCase(c, { lead: "EDU", status: "IN_HANDLING", dueAt: endOf("2026-03-11"), title: "关于中小学课后服务延时的建议" });
-    const later = await createCase(c, { lead: "EDU", status: "IN_HANDLING", dueAt: endOf("2026-03-13") });
-    const assigned = await createCase(c, { lead: "TRANSPORT", status: "ASSIGNED", dueAt: endOf("2026-03-12") });
+    onTestFinished(() => c.db.user.update({ where: { email: "official.edu@demo.example" }, data: { locale: "zh-CN" } }).then(() => undefined));
+    const due = await insertSuggestion(c.db, { lead: "EDU", status: "IN_HANDLING", replyDueAt: endOf("2026-03-11"), title: "关于中小学课后服务延时的建议" });
+    const later = await insertSuggestion(c.db, { lead: "EDU", status: "IN_HANDLING", replyDueAt: endOf("2026-03-13") });
+    const assigned = await insertSuggestion(c.db, { lead: "TRANSPORT", status: "ASSIGNED", replyDueAt: endOf("2026-03-12") });
     const scans = c.services.reminders;
 
     const first = await scans.scan();
@@ -72,13 +73,13 @@ describe("reminders before the reply deadline", () => {
     expect(rows.map((r) => r.toAddress)).toEqual([
       "head.edu@demo.example", "head.transport@demo.example", "official.edu@demo.example", "official.transport@demo.example",
     ]);
-    const eduOfficial = await userId(c, "official.edu@demo.example");
+    const eduOfficial = await userId(c.db, "official.edu@demo.example");
     expect(rows.find((r) => r.toAddress === "official.edu@demo.example")).toMatchObject({
       locale: "en",
-      dedupeKey: `reminder-${due.assignmentId}-${endOf("2026-03-11").getTime()}-${eduOfficial}`,
+      dedupeKey: `reminder-${due.leadAssignmentId}-${endOf("2026-03-11").getTime()}-${eduOfficial}`,
     });
-    expect(rows.some((r) => r.dedupeKey.startsWith(`reminder-${later.assignmentId}-`))).toBe(false);
-    expect(rows.filter((r) => r.dedupeKey.startsWith(`reminder-${assigned.assignmentId}-`))).toHaveLength(2);
+    expect(rows.some((r) => r.dedupeKey.startsWith(`reminder-${later.leadAssignmentId}-`))).toBe(false);
+    expect(rows.filter((r) => r.dedupeKey.startsWith(`reminder-${assigned.leadAssignmentId}-`))).toHaveLength(2);
 
     await allDelivered();
     expect(smtp.to("official.edu@demo.example")).toHaveLength(1);
@@ -104,13 +105,13 @@ describe("reminders before the reply deadline", () => {
   });
 
   it("when an extension moves the deadline, then the officials are reminded again of the new one", async () => {
-    const due = await createCase(c, { lead: "EDU", status: "IN_HANDLING", dueAt: endOf("2026-03-10") });
+    const due = await insertSuggestion(c.db, { lead: "EDU", status: "IN_HANDLING", replyDueAt: endOf("2026-03-10") });
     const scans = c.services.reminders;
     await scans.scan();
     expect(await c.db.emailMessage.count({ where: { template: "deadline-reminder" } })).toBe(2);
 
     const moved = endOf("2026-03-12");
-    await c.db.assignment.update({ where: { id: due.assignmentId }, data: { dueAt: moved } });
+    await c.db.assignment.update({ where: { id: due.leadAssignmentId }, data: { dueAt: moved } });
     await c.db.suggestion.update({ where: { id: due.id }, data: { status: "EXTENDED", replyDueAt: moved } });
     const again = await scans.scan();
     expect(again.reminders).toBe(2);
@@ -118,9 +119,9 @@ describe("reminders before the reply deadline", () => {
   });
 
   it("when a suggestion is answered, past due or due later, then nobody is reminded", async () => {
-    await createCase(c, { lead: "EDU", status: "REPLIED", dueAt: endOf("2026-03-11") });
-    await createCase(c, { lead: "EDU", status: "IN_HANDLING", dueAt: endOf("2026-03-16") });
-    await createCase(c, { lead: "CIVIL", status: "IN_HANDLING", dueAt: endOf("2026-03-06") });
+    await insertSuggestion(c.db, { lead: "EDU", status: "REPLIED", replyDueAt: endOf("2026-03-11"), reply: {} });
+    await insertSuggestion(c.db, { lead: "EDU", status: "IN_HANDLING", replyDueAt: endOf("2026-03-16") });
+    await insertSuggestion(c.db, { lead: "CIVIL", status: "IN_HANDLING", replyDueAt: endOf("2026-03-06") });
     const result = await c.services.reminders.sendReminders(now);
     expect(result).toBe(0);
     expect(await c.db.emailMessage.count({ where: { template: "deadline-reminder" } })).toBe(0);
@@ -129,7 +130,7 @@ describe("reminders before the reply deadline", () => {
 
 describe("escalation after the reply deadline", () => {
   it("when a suggestion is overdue, then the coordinators and the department head are emailed once and one internal event is written, even with scans running at once", async () => {
-    const overdue = await createCase(c, { lead: "TRANSPORT", status: "IN_HANDLING", dueAt: endOf("2026-03-06") });
+    const overdue = await insertSuggestion(c.db, { lead: "TRANSPORT", status: "IN_HANDLING", replyDueAt: endOf("2026-03-06") });
     const scans = c.services.reminders;
     const [a, b] = await Promise.all([scans.scan(), scans.scan()]);
     expect(a.escalated + b.escalated).toBe(1);
@@ -141,7 +142,7 @@ describe("escalation after the reply deadline", () => {
 
     const rows = await addressesOf("deadline-overdue");
     expect(rows.map((r) => r.toAddress)).toEqual(["coordinator@demo.example", "head.transport@demo.example", "jtt.head@ln.gov.cn.example"]);
-    expect(rows[0]!.dedupeKey).toBe(`overdue-${overdue.assignmentId}-${endOf("2026-03-06").getTime()}-coordinator@demo.example`);
+    expect(rows[0]!.dedupeKey).toBe(`overdue-${overdue.leadAssignmentId}-${endOf("2026-03-06").getTime()}-coordinator@demo.example`);
 
     await allDelivered();
     expect(smtp.messages).toHaveLength(3);
@@ -158,12 +159,12 @@ describe("escalation after the reply deadline", () => {
   });
 
   it("when an extension moves the deadline and the new one passes too, then it is escalated again", async () => {
-    const overdue = await createCase(c, { lead: "TRANSPORT", status: "IN_HANDLING", dueAt: endOf("2026-03-06") });
+    const overdue = await insertSuggestion(c.db, { lead: "TRANSPORT", status: "IN_HANDLING", replyDueAt: endOf("2026-03-06") });
     const scans = c.services.reminders;
     await scans.scan();
 
     const moved = endOf("2026-03-13");
-    await c.db.assignment.update({ where: { id: overdue.assignmentId }, data: { dueAt: moved } });
+    await c.db.assignment.update({ where: { id: overdue.leadAssignmentId }, data: { dueAt: moved } });
     await c.db.suggestion.update({ where: { id: overdue.id }, data: { status: "EXTENDED", replyDueAt: moved } });
     expect((await scans.scan()).escalated).toBe(0);
 
@@ -175,7 +176,7 @@ describe("escalation after the reply deadline", () => {
   });
 
   it("when an overdue suggestion is answered before the scan, then nothing is escalated", async () => {
-    await createCase(c, { lead: "TRANSPORT", status: "REPLIED", dueAt: endOf("2026-03-06") });
+    await insertSuggestion(c.db, { lead: "TRANSPORT", status: "REPLIED", replyDueAt: endOf("2026-03-06"), reply: {} });
     expect(await c.services.reminders.escalateOverdue(now)).toEqual({ escalated: 0, emails: 0 });
     expect(await c.db.handlingEvent.count({ where: { type: "OVERDUE" } })).toBe(0);
   });
@@ -183,8 +184,8 @@ describe("escalation after the reply deadline", () => {
 
 describe("closing after the rating window", () => {
   it("when a reply is older than 30 days without a rating, then the system closes the suggestion; a younger one stays open for rating", async () => {
-    const old = await createCase(c, { lead: "CIVIL", status: "REPLIED", dueAt: endOf("2026-02-06"), replyAt: new Date(now.getTime() - 31 * DAY) });
-    const young = await createCase(c, { lead: "CIVIL", status: "REPLIED", dueAt: endOf("2026-02-13"), replyAt: new Date(now.getTime() - 29 * DAY) });
+    const old = await insertSuggestion(c.db, { lead: "CIVIL", status: "REPLIED", replyDueAt: endOf("2026-02-06"), reply: { at: new Date(now.getTime() - 31 * DAY) } });
+    const young = await insertSuggestion(c.db, { lead: "CIVIL", status: "REPLIED", replyDueAt: endOf("2026-02-13"), reply: { at: new Date(now.getTime() - 29 * DAY) } });
     const scans = c.services.reminders;
     expect((await scans.scan()).closed).toBe(1);
     expect((await scans.scan()).closed).toBe(0);
@@ -199,7 +200,7 @@ describe("closing after the rating window", () => {
 
 describe("the scan-deadlines job", () => {
   it("when the job is taken from the maintenance queue by a real Worker, then the reminders are delivered", async () => {
-    const due = await createCase(c, { lead: "EDU", status: "IN_HANDLING", dueAt: endOf("2026-03-11") });
+    const due = await insertSuggestion(c.db, { lead: "EDU", status: "IN_HANDLING", replyDueAt: endOf("2026-03-11") });
     const maintenance = startWorkers(c, connection, { queues: ["maintenance"] });
     try {
       await c.queues.maintenance.add(JOBS.scanDeadlines, {}, { jobId: "scan-deadlines-test" });
@@ -212,7 +213,7 @@ describe("the scan-deadlines job", () => {
   });
 
   it("when the processor runs, then it returns what it did", async () => {
-    await createCase(c, { lead: "CIVIL", status: "REPLIED", dueAt: endOf("2026-02-06"), replyAt: new Date(now.getTime() - 40 * DAY) });
+    await insertSuggestion(c.db, { lead: "CIVIL", status: "REPLIED", replyDueAt: endOf("2026-02-06"), reply: { at: new Date(now.getTime() - 40 * DAY) } });
     expect(await createScanDeadlinesProcessor(c)()).toEqual({ reminders: 0, escalated: 0, escalationEmails: 0, closed: 1 });
   });
 });

@@ -1,6 +1,7 @@
 // A small, fixed handling record whose report figures are worked out by hand in EXPECTED below (not by the
 // report's own queries). Dates are in March–April 2026, Shanghai time; 2026-04-04..06 is the Qingming holiday.
 import type { Db } from "../../../src/platform/db.ts";
+import { departmentId, insertSuggestion } from "../../support/suggestions.ts";
 import type { AdoptionResult, NotAcceptedReason, SuggestionStatus } from "../../../src/generated/prisma/enums.ts";
 
 /** 10:00 in Shanghai on a "YYYY-MM-DD" day. */
@@ -51,19 +52,11 @@ export interface Fixture {
 }
 
 export async function seedReportFixture(db: Db): Promise<Fixture> {
-  const id = async (code: string) => (await db.department.findUniqueOrThrow({ where: { code } })).id;
-  const deptA = await id("EDU");
-  const deptB = await id("TRANSPORT");
+  const [deptA, deptB] = await Promise.all([departmentId(db, "EDU"), departmentId(db, "TRANSPORT")]);
   const deptAName = (await db.department.findUniqueOrThrow({ where: { id: deptA } })).name;
-  const cat = {
-    X: (await db.category.findUniqueOrThrow({ where: { code: "EDUCATION" } })).id,
-    Y: (await db.category.findUniqueOrThrow({ where: { code: "TRANSPORT" } })).id,
-  };
-  const region = {
-    P: (await db.region.findUniqueOrThrow({ where: { code: "210100" } })).id,
-    PC: (await db.region.findUniqueOrThrow({ where: { code: "210102" } })).id,
-    Q: (await db.region.findUniqueOrThrow({ where: { code: "210202" } })).id,
-  };
+  const cat = { X: "EDUCATION", Y: "TRANSPORT" } as const;
+  const region = { P: "210100", PC: "210102", Q: "210202" } as const;
+  const dept = { A: "EDU", B: "TRANSPORT" } as const;
   const round = await db.collectionRound.create({
     data: {
       code: "RPTTEST", title: "报告测试征集", titleEn: "Report test round", body: "正文", bodyEn: "Body", status: "CLOSED",
@@ -74,24 +67,16 @@ export async function seedReportFixture(db: Db): Promise<Fixture> {
   });
   const ids: Record<string, number> = {};
   for (const r of ROWS) {
-    const dept = r.dept === "A" ? deptA : r.dept === "B" ? deptB : null;
-    const s = await db.suggestion.create({
-      data: {
-        trackingCode: r.code, kind: r.round ? "ROUND" : "EVERYDAY", roundId: r.round ? round.id : null,
-        topicId: r.round ? round.topics[r.round - 1]?.id : null,
-        title: r.title, problem: "问题", proposal: "建议", categoryId: cat[r.cat], regionId: region[r.region],
-        status: r.status, submittedAt: sh(r.submitted), screeningDueAt: sh(r.submitted, "23:59"),
-        replyDueAt: r.due ? sh(r.due, "23:59") : null, routingState: "ROUTED", leadDepartmentId: dept,
-        notAcceptedReason: r.notAccepted ?? null,
-        submitter: { create: { realName: "测试人", phone: "13800000000" } },
-        assignments: dept && r.assigned
-          ? { create: [{ departmentId: dept, role: "LEAD", status: r.reply ? "REPLIED" : "ACCEPTED", assignedAt: sh(r.assigned), dueAt: sh(r.due ?? r.assigned, "23:59") }] }
-          : undefined,
-        replies: dept && r.reply
-          ? { create: [{ departmentId: dept, isLead: true, body: "答复", adoption: r.reply.adoption, explanation: "说明", createdAt: sh(r.reply.on) }] }
-          : undefined,
-        rating: r.rating ? { create: { score: r.rating.score, comment: r.rating.comment ?? null, createdAt: sh(r.rating.on) } } : undefined,
-      },
+    const s = await insertSuggestion(db, {
+      trackingCode: r.code, status: r.status, title: r.title, problem: "问题", proposal: "建议",
+      categoryCode: cat[r.cat], regionCode: region[r.region], submittedAt: sh(r.submitted),
+      roundId: r.round ? round.id : null, topicId: r.round ? (round.topics[r.round - 1]?.id ?? null) : null,
+      ...(r.notAccepted ? { notAcceptedReason: r.notAccepted } : {}),
+      ...(r.dept && r.assigned
+        ? { lead: dept[r.dept], assignedAt: sh(r.assigned), replyDueAt: sh(r.due ?? r.assigned, "23:59") }
+        : {}),
+      ...(r.reply ? { reply: { at: sh(r.reply.on), adoption: r.reply.adoption, body: "答复", explanation: "说明" } } : {}),
+      ...(r.rating ? { rating: { score: r.rating.score, comment: r.rating.comment ?? null, at: sh(r.rating.on) } } : {}),
     });
     ids[r.code] = s.id;
   }

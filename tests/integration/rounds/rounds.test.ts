@@ -1,16 +1,15 @@
 import type { Express } from "express";
 import request from "supertest";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
-import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
+import { createTestContainer, resetAndSeed, resetSuggestions } from "../../support/harness.ts";
+import { openForm, postMultipart } from "../../support/http.ts";
 import {
   message,
   newTempUploads,
   NOTHING,
-  openForm,
   PDF,
-  postMultipart,
   referenceIds,
   rowCounts,
   storedFiles,
@@ -27,9 +26,10 @@ async function round(code: "SQGZ" | "YSHJ" | "MSSS") {
   return c.db.collectionRound.findUniqueOrThrow({ where: { code }, include: { topics: { orderBy: { sortOrder: "asc" } } } });
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   c = createTestContainer();
   app = createApp(c);
+  await resetAndSeed(c);
 });
 
 afterAll(async () => {
@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await resetAndSeed(c);
+  await resetSuggestions(c);
   fields = validFields(await referenceIds(c));
 });
 
@@ -156,6 +156,7 @@ describe("submitting to a round", () => {
     const open = await round("SQGZ");
     const { agent, token } = await openForm(app, `/rounds/${open.id}`);
     await c.db.collectionRound.update({ where: { id: open.id }, data: { status: "CLOSED" } });
+    onTestFinished(() => c.db.collectionRound.update({ where: { id: open.id }, data: { status: "OPEN" } }).then(() => undefined));
     const res = await postMultipart(agent, `/rounds/${open.id}/suggestions`, { _csrf: token, ...fields, topicId: String(open.topics[0]!.id) });
     expect(res.status).toBe(409);
     expect(await rowCounts(c)).toEqual(NOTHING);

@@ -5,9 +5,9 @@ import { isWorkingDay, shanghaiDateString } from "../../../src/platform/working-
 import { parseRoutingReason } from "../../../src/features/routing/index.ts";
 import { createRouteSuggestionProcessor } from "../../../workers/processors/route-suggestion.ts";
 import { createSendEmailProcessor } from "../../../workers/processors/send-email.ts";
-import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
+import { createTestContainer, resetAndSeed, resetSuggestions } from "../../support/harness.ts";
 import { startSmtp, type TestSmtp } from "../../support/smtp.ts";
-import { insertPendingSuggestion, SUBMITTER } from "../../support/factories.ts";
+import { insertSuggestion, SUBMITTER } from "../../support/suggestions.ts";
 
 // Monday 28 September 2026, 10:00 in Shanghai: the National Day week (1–7 October) and the make-up working
 // Saturday of 10 October fall inside the 15 working days of the reply deadline.
@@ -18,6 +18,7 @@ let c: Container;
 let route: ReturnType<typeof createRouteSuggestionProcessor>;
 let send: ReturnType<typeof createSendEmailProcessor>;
 let housing: { id: number; name: string; email: string };
+let seededRules: Awaited<ReturnType<Container["db"]["routingRule"]["findMany"]>>;
 
 const job = <T>(data: T) => ({ data });
 
@@ -37,6 +38,9 @@ beforeAll(async () => {
   c = createTestContainer({ SMTP_URL: smtp.url }, { now: () => NOW });
   route = createRouteSuggestionProcessor(c);
   send = createSendEmailProcessor(c);
+  await resetAndSeed(c);
+  housing = await c.db.department.findUniqueOrThrow({ where: { code: "HOUSING" }, select: { id: true, name: true, email: true } });
+  seededRules = await c.db.routingRule.findMany();
 });
 
 afterAll(async () => {
@@ -45,15 +49,17 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await resetAndSeed(c);
+  await resetSuggestions(c);
+  // Tests add rules and switch rules off: back to the seeded ones.
+  await c.db.routingRule.deleteMany();
+  await c.db.routingRule.createMany({ data: seededRules });
   smtp.clear();
-  housing = await c.db.department.findUniqueOrThrow({ where: { code: "HOUSING" }, select: { id: true, name: true, email: true } });
 });
 
 describe("route-suggestion", () => {
   it("when the text matches a keyword rule, then the suggestion is accepted and assigned to that department with a working-day deadline", async () => {
     const rule = await elevatorRule();
-    const s = await insertPendingSuggestion(c.db, {
+    const s = await insertSuggestion(c.db, {
       title: "关于老旧小区加装电梯的建议",
       problem: "我们小区建于1990年代，六层楼没有电梯，老人上下楼很困难。",
       proposal: "建议简化加装电梯的审批，并给予财政补贴。",
@@ -97,12 +103,13 @@ describe("route-suggestion", () => {
 
   it("when the suggestion is assigned, then the department's email arrives with an HTML and a text part and no personal data", async () => {
     await elevatorRule();
-    const s = await insertPendingSuggestion(c.db, { title: "关于加装电梯补贴的建议", submittedAt: NOW });
+    const s = await insertSuggestion(c.db, { title: "关于加装电梯补贴的建议", submittedAt: NOW });
     const outcome = await route(job({ suggestionId: s.id }));
     if (outcome.kind !== "assigned") throw new Error(`expected an assignment, got ${outcome.kind}`);
-    expect(outcome.emailIds).toHaveLength(1);
+    // The department's assignment and the citizen's "accepted" email (tests/integration/promises/status-emails).
+    expect(outcome.emailIds).toHaveLength(2);
 
-    const email = await c.db.emailMessage.findUniqueOrThrow({ where: { id: outcome.emailIds[0]! } });
+    const email = await c.db.emailMessage.findFirstOrThrow({ where: { id: { in: outcome.emailIds }, template: "suggestion-assigned" } });
     expect(email).toMatchObject({ dedupeKey: `assigned-${outcome.assignmentId}`, toAddress: housing.email, template: "suggestion-assigned", locale: "zh-CN", status: "PENDING" });
     expect(email.data).toMatchObject({ role: "LEAD" });
 
@@ -125,7 +132,7 @@ describe("route-suggestion", () => {
     const round = await c.db.collectionRound.findFirstOrThrow({ where: { status: "OPEN" }, include: { topics: true } });
     // Even a keyword rule with the best priority does not take a round suggestion away from the round's owner.
     await elevatorRule();
-    const s = await insertPendingSuggestion(c.db, {
+    const s = await insertSuggestion(c.db, {
       roundId: round.id,
       topicId: round.topics[0]?.id ?? null,
       title: "关于社区工作者职业发展的建议",
@@ -145,7 +152,7 @@ describe("route-suggestion", () => {
   it("when no active rule names the round, then its suggestions still go to the round's owner", async () => {
     const round = await c.db.collectionRound.findFirstOrThrow({ where: { status: "OPEN" } });
     await c.db.routingRule.updateMany({ where: { roundId: round.id }, data: { active: false } });
-    const s = await insertPendingSuggestion(c.db, { roundId: round.id, categoryCode: "GOVERNANCE", submittedAt: NOW });
+    const s = await insertSuggestion(c.db, { roundId: round.id, categoryCode: "GOVERNANCE", submittedAt: NOW });
 
     expect(await route(job({ suggestionId: s.id }))).toMatchObject({ kind: "assigned", departmentId: round.ownerDepartmentId });
     const row = await c.db.suggestion.findUniqueOrThrow({ where: { id: s.id }, include: { events: { where: { type: "ASSIGNED" } } } });
@@ -155,7 +162,7 @@ describe("route-suggestion", () => {
 
   it("when no rule matches, then the suggestion goes to the coordinators' triage list and no department is emailed", async () => {
     await c.db.routingRule.updateMany({ data: { active: false } });
-    const s = await insertPendingSuggestion(c.db, { submittedAt: NOW });
+    const s = await insertSuggestion(c.db, { submittedAt: NOW });
 
     expect(await route(job({ suggestionId: s.id }))).toEqual({ kind: "triage", proposedDepartmentId: null });
 
@@ -170,7 +177,7 @@ describe("route-suggestion", () => {
     const manual = createTestContainer({ SMTP_URL: smtp.url, ROUTING_AUTO_ASSIGN: "false" }, { now: () => NOW });
     try {
       const rule = await elevatorRule();
-      const s = await insertPendingSuggestion(c.db, { title: "关于加装电梯的建议", submittedAt: NOW });
+      const s = await insertSuggestion(c.db, { title: "关于加装电梯的建议", submittedAt: NOW });
       expect(await createRouteSuggestionProcessor(manual)(job({ suggestionId: s.id }))).toEqual({ kind: "triage", proposedDepartmentId: housing.id });
       const row = await c.db.suggestion.findUniqueOrThrow({ where: { id: s.id } });
       expect(row).toMatchObject({ status: "SCREENING", routingState: "TRIAGE", proposedDepartmentId: housing.id, leadDepartmentId: null });
@@ -184,13 +191,13 @@ describe("route-suggestion", () => {
     }
   });
 
-  it("when the job runs twice, one after the other and at the same time, then there is one assignment and one email", async () => {
+  it("when the job runs twice, one after the other and at the same time, then there is one assignment and one email to each recipient", async () => {
     await elevatorRule();
-    const first = await insertPendingSuggestion(c.db, { title: "关于加装电梯的建议", submittedAt: NOW });
+    const first = await insertSuggestion(c.db, { title: "关于加装电梯的建议", submittedAt: NOW });
     expect((await route(job({ suggestionId: first.id }))).kind).toBe("assigned");
     expect(await route(job({ suggestionId: first.id }))).toEqual({ kind: "skipped" });
 
-    const second = await insertPendingSuggestion(c.db, { title: "关于电梯维保的建议", submittedAt: NOW });
+    const second = await insertSuggestion(c.db, { title: "关于电梯维保的建议", submittedAt: NOW });
     const outcomes = await Promise.all([1, 2, 3].map(() => route(job({ suggestionId: second.id }))));
     expect(outcomes.map((o) => o.kind).sort()).toEqual(["assigned", "skipped", "skipped"]);
 
@@ -198,8 +205,9 @@ describe("route-suggestion", () => {
       expect(await c.db.assignment.count({ where: { suggestionId: id } })).toBe(1);
       expect(await c.db.handlingEvent.count({ where: { suggestionId: id, type: "ASSIGNED" } })).toBe(1);
     }
+    // Per suggestion: the department's assignment and the citizen's "accepted" email.
     const emails = await c.db.emailMessage.findMany({ orderBy: { id: "asc" } });
-    expect(emails).toHaveLength(2);
+    expect(emails).toHaveLength(4);
 
     // The send-email job may run twice too (the sweep, a retry): still one message per email.
     await Promise.all(emails.map((e) => send(job({ emailId: e.id }))));
@@ -207,12 +215,12 @@ describe("route-suggestion", () => {
     await smtp.waitFor((m) => m.subject?.includes(second.trackingCode) === true);
     await smtp.waitFor((m) => m.subject?.includes(first.trackingCode) === true);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(smtp.messages).toHaveLength(2);
+    expect(smtp.messages).toHaveLength(4);
   });
 
   it("when a coordinator acted before the router ran, then the router records its proposal and leaves the status alone", async () => {
     await elevatorRule();
-    const s = await insertPendingSuggestion(c.db, { title: "关于加装电梯的建议", submittedAt: NOW });
+    const s = await insertSuggestion(c.db, { title: "关于加装电梯的建议", submittedAt: NOW });
     await c.db.suggestion.update({ where: { id: s.id }, data: { status: "NOT_ACCEPTED" } });
     expect(await route(job({ suggestionId: s.id }))).toEqual({ kind: "triage", proposedDepartmentId: housing.id });
     expect(await c.db.suggestion.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({ status: "NOT_ACCEPTED", routingState: "TRIAGE", leadDepartmentId: null });

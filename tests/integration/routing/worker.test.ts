@@ -7,9 +7,9 @@ import { createRedis } from "../../../src/platform/redis.ts";
 import { QUEUES } from "../../../src/platform/queues.ts";
 import { startWorkers, type WorkerSet } from "../../../workers/start-workers.ts";
 import { createSweepPendingProcessor } from "../../../workers/processors/sweep-pending.ts";
-import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
+import { createTestContainer, eventually, resetAndSeed, resetSuggestions } from "../../support/harness.ts";
 import { startSmtp, type TestSmtp } from "../../support/smtp.ts";
-import { eventually, insertPendingSuggestion } from "../../support/factories.ts";
+import { insertSuggestion } from "../../support/suggestions.ts";
 
 let smtp: TestSmtp;
 let c: Container;
@@ -28,6 +28,8 @@ beforeAll(async () => {
   smtp = await startSmtp();
   c = createTestContainer({ SMTP_URL: smtp.url });
   connection = createRedis(c.config.redisUrl, "worker");
+  await resetAndSeed(c);
+  housing = await c.db.department.findUniqueOrThrow({ where: { code: "HOUSING" }, select: { id: true, email: true } });
 });
 
 afterAll(async () => {
@@ -38,9 +40,8 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await resetAndSeed(c);
+  await resetSuggestions(c);
   smtp.clear();
-  housing = await c.db.department.findUniqueOrThrow({ where: { code: "HOUSING" }, select: { id: true, email: true } });
 });
 
 afterEach(async () => {
@@ -51,7 +52,7 @@ afterEach(async () => {
 describe("workers", () => {
   it("when a route-suggestion job is enqueued, then a running Worker routes it and the department's email is delivered", async () => {
     workers = startWorkers(c, connection, { queues: ["routing", "email"] });
-    const s = await insertPendingSuggestion(c.db, { ...ELEVATOR, categoryCode: "URBAN" });
+    const s = await insertSuggestion(c.db, { ...ELEVATOR, categoryCode: "URBAN" });
     expect(await c.enqueuer.routeSuggestion(s.id)).toBe(true);
 
     const mail = await smtp.waitFor((m) => m.subject?.includes(s.trackingCode) === true, 20_000);
@@ -64,9 +65,9 @@ describe("workers", () => {
 
   it("when a suggestion was committed while Redis was down, then the sweep queues it and a Worker routes it", async () => {
     // Committed 2 minutes ago and never enqueued: what the submission path leaves behind when Redis is down.
-    const s = await insertPendingSuggestion(c.db, { ...ELEVATOR, submittedAt: new Date(Date.now() - 120_000) });
+    const s = await insertSuggestion(c.db, { ...ELEVATOR, submittedAt: new Date(Date.now() - 120_000) });
     // Too young to sweep: its request may still be enqueueing it.
-    const young = await insertPendingSuggestion(c.db, { ...ELEVATOR });
+    const young = await insertSuggestion(c.db, { ...ELEVATOR });
     workers = startWorkers(c, connection, { queues: ["routing", "email"] });
 
     const result = await createSweepPendingProcessor(c)();
@@ -82,7 +83,7 @@ describe("workers", () => {
   });
 
   it("when a route job used up its attempts while its suggestion still waits, then the sweep puts it back and it is routed", async () => {
-    const s = await insertPendingSuggestion(c.db, { ...ELEVATOR, submittedAt: new Date(Date.now() - 120_000) });
+    const s = await insertSuggestion(c.db, { ...ELEVATOR, submittedAt: new Date(Date.now() - 120_000) });
     // Stands in for attempts exhausted during a database outage: the job sits in the failed set under its
     // deterministic id, so a plain enqueue by the sweep would be a no-op.
     const outage = new Worker(QUEUES.routing, async () => { throw new UnrecoverableError("database unreachable"); }, { connection, prefix: c.config.redisPrefix });
@@ -98,7 +99,7 @@ describe("workers", () => {
   });
 
   it("when the sweep job is added to the maintenance queue, then the maintenance Worker runs it", async () => {
-    const s = await insertPendingSuggestion(c.db, { ...ELEVATOR, submittedAt: new Date(Date.now() - 120_000) });
+    const s = await insertSuggestion(c.db, { ...ELEVATOR, submittedAt: new Date(Date.now() - 120_000) });
     workers = startWorkers(c, connection);
     await c.queues.maintenance.add("sweep-pending", {}, { jobId: "sweep-pending-test" });
     await eventually(() => routedTo(s.id));

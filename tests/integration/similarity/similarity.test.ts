@@ -9,8 +9,8 @@ import {
 } from "../../../src/features/similarity/index.ts";
 import { createIndexSuggestionProcessor } from "../../../workers/processors/index-suggestion.ts";
 import { SUGGESTIONS } from "../../fixtures/similarity/pairs.ts";
-import { insertPendingSuggestion } from "../../support/factories.ts";
-import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
+import { insertSuggestion } from "../../support/suggestions.ts";
+import { createTestContainer, resetAndSeed, resetSuggestions } from "../../support/harness.ts";
 
 let c: Container;
 let similarity: SimilarityService;
@@ -20,17 +20,18 @@ let indexJob: ReturnType<typeof createIndexSuggestionProcessor>;
 async function stored(key: string, extra: { submittedAt?: Date } = {}): Promise<number> {
   const text = SUGGESTIONS[key];
   if (!text) throw new Error(key);
-  const { id } = await insertPendingSuggestion(c.db, { title: text.title, problem: text.body, proposal: "", ...extra });
+  const { id } = await insertSuggestion(c.db, { title: text.title, problem: text.body, proposal: "", ...extra });
   await indexJob({ data: { suggestionId: id } });
   return id;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   // Loads jieba's dictionary and IDF table once, outside the tests' timeouts (seconds on a busy machine).
   computeSignature(SUGGESTIONS["heating.a"]!);
   c = createTestContainer();
   similarity = createSimilarityService(c);
   indexJob = createIndexSuggestionProcessor(c);
+  await resetAndSeed(c);
 });
 
 afterAll(async () => {
@@ -38,7 +39,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await resetAndSeed(c);
+  await resetSuggestions(c);
 });
 
 describe("index-suggestion", () => {
@@ -76,7 +77,7 @@ describe("index-suggestion", () => {
   });
 
   it("when two jobs index the same suggestion at once, then one signature and one set of postings remain", async () => {
-    const { id } = await insertPendingSuggestion(c.db, { title: SUGGESTIONS["parking.a"]!.title, problem: SUGGESTIONS["parking.a"]!.body });
+    const { id } = await insertSuggestion(c.db, { title: SUGGESTIONS["parking.a"]!.title, problem: SUGGESTIONS["parking.a"]!.body });
     await Promise.all([indexJob({ data: { suggestionId: id } }), indexJob({ data: { suggestionId: id } })]);
     const expected = computeSignature(indexedText(await c.db.suggestion.findUniqueOrThrow({ where: { id } })));
     expect(await c.db.similarityPosting.count({ where: { suggestionId: id } })).toBe(expected.terms.length);
@@ -140,7 +141,7 @@ describe("similar-suggestion look-up", () => {
     // Many copies of one suggestion about bus stops, all sharing 公交 with the draft, written straight in SQL.
     const filler = computeSignature(indexedText({ title: SUGGESTIONS["bus-late.d"]!.title, problem: SUGGESTIONS["bus-late.d"]!.body, proposal: "" }));
     const copies = POSTINGS_PER_STRONG_TERM + 50;
-    const { id: template } = await insertPendingSuggestion(c.db, { title: "候车亭", problem: "候车亭", proposal: "" });
+    const { id: template } = await insertSuggestion(c.db, { title: "候车亭", problem: "候车亭", proposal: "" });
     await c.db.$executeRaw`
       INSERT INTO "Suggestion" ("trackingCode", kind, title, problem, proposal, "categoryId", "regionId", status,
                                 "submittedAt", "screeningDueAt", "routingState")

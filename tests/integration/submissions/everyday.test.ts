@@ -7,7 +7,8 @@ import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
 import { addWorkingDays } from "../../../src/platform/working-days.ts";
 import { createSendEmailProcessor } from "../../../workers/processors/send-email.ts";
-import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
+import { createTestContainer, resetAndSeed, resetSuggestions } from "../../support/harness.ts";
+import { csrfTokenIn, openForm, postMultipart } from "../../support/http.ts";
 import { recipients, startSmtp } from "../../support/smtp.ts";
 import {
   EXE,
@@ -15,10 +16,8 @@ import {
   message,
   newTempUploads,
   NOTHING,
-  openForm,
   PDF,
   PNG,
-  postMultipart,
   referenceIds,
   rowCounts,
   storedFiles,
@@ -32,9 +31,11 @@ let app: Express;
 let fields: Record<string, string>;
 let ids: Awaited<ReturnType<typeof referenceIds>>;
 
-beforeAll(() => {
+beforeAll(async () => {
   c = createTestContainer();
   app = createApp(c);
+  await resetAndSeed(c);
+  ids = await referenceIds(c);
 });
 
 afterAll(async () => {
@@ -42,8 +43,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await resetAndSeed(c);
-  ids = await referenceIds(c);
+  await resetSuggestions(c);
   fields = validFields(ids);
 });
 
@@ -335,7 +335,7 @@ describe("English", () => {
     expect(again.text).toContain('<html lang="en">');
     expect(again.text).toContain("Shenyang");
 
-    const token = /name="_csrf" value="([^"]+)"/.exec(again.text)![1]!;
+    const token = csrfTokenIn(again.text);
     const bad = await postMultipart(agent, "/suggestions/new", { _csrf: token, ...fields, phone: "12345" });
     expect(bad.status).toBe(422);
     expect(bad.text).toContain(message("submissions:errors.phoneInvalid", "en"));

@@ -1,9 +1,7 @@
-// Shared by the submission, round and tracking tests: a citizen's form as a browser sends it (multipart, the CSRF
-// token first, files last), the files a citizen might attach, and proof that nothing was stored.
+// Shared by the submission, round and tracking tests: a citizen's valid form, the files a citizen might attach, and
+// proof that nothing was stored. The form itself is posted with openForm/postMultipart from tests/support/http.ts.
 import { readdirSync, existsSync } from "node:fs";
 import path from "node:path";
-import type { Express } from "express";
-import request from "supertest";
 import type { Container } from "../../../src/container.ts";
 import { LIMITS, uploadTempDir } from "../../../src/features/submissions/index.ts";
 import { translator, type Locale } from "../../../src/platform/i18n.ts";
@@ -15,12 +13,6 @@ export const PNG = Buffer.from(
 );
 /** The start of a Windows executable: what a "report.pdf" from an attacker really is. */
 export const EXE = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(62), Buffer.from("PE\0\0"), Buffer.alloc(400)]);
-
-export interface UploadFile {
-  buffer: Buffer;
-  filename: string;
-  contentType?: string;
-}
 
 export async function referenceIds(c: Container) {
   const [category, county, city] = await Promise.all([
@@ -42,34 +34,6 @@ export function validFields(ids: { categoryId: number; countyId: number }): Reco
     phone: "139 1234 5678",
     email: "li.xiuying@citizen.example",
   };
-}
-
-export function tokenIn(html: string): string {
-  const m = /name="_csrf" value="([^"]+)"/.exec(html);
-  if (!m?.[1]) throw new Error("no CSRF token on the page");
-  return m[1];
-}
-
-/** A browser session: cookies kept, the CSRF token read from the form page. */
-export async function openForm(app: Express, formPath: string) {
-  const agent = request.agent(app);
-  const page = await agent.get(formPath);
-  if (page.status !== 200) throw new Error(`GET ${formPath} answered ${page.status}`);
-  return { agent, token: tokenIn(page.text), page };
-}
-
-export function postMultipart(
-  agent: ReturnType<typeof request.agent>,
-  url: string,
-  fields: Record<string, string | undefined>,
-  files: UploadFile[] = [],
-  fileField = "attachments",
-) {
-  let req = agent.post(url);
-  // Browsers send parts in document order: the token first, the file input last.
-  for (const [name, value] of Object.entries(fields)) if (value !== undefined) req = req.field(name, value);
-  for (const f of files) req = req.attach(fileField, f.buffer, { filename: f.filename, contentType: f.contentType ?? "application/octet-stream" });
-  return req;
 }
 
 export async function rowCounts(c: Container) {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
 import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
-import { openForm, PDF, postMultipart, referenceIds, trackingCodeIn, validFields } from "./helpers.ts";
+import { openForm, postMultipart } from "../../support/http.ts";
+import { PDF, referenceIds, trackingCodeIn, validFields } from "./helpers.ts";
 
 let healthy: Container;
 let down: Container;

@@ -4,15 +4,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
 import { translator } from "../../../src/platform/i18n.ts";
-import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
-import { escapeHtml, message, openForm, postMultipart, referenceIds, trackingCodeIn, validFields } from "../submissions/helpers.ts";
+import { createTestContainer, resetAndSeed, resetSuggestions } from "../../support/harness.ts";
+import { openForm, postMultipart } from "../../support/http.ts";
+import { escapeHtml, message, referenceIds, trackingCodeIn, validFields } from "../submissions/helpers.ts";
 
 let c: Container;
 let app: Express;
 
-beforeAll(() => {
+beforeAll(async () => {
   c = createTestContainer();
   app = createApp(c);
+  await resetAndSeed(c);
 });
 
 afterAll(async () => {
@@ -20,7 +22,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await resetAndSeed(c);
+  await resetSuggestions(c);
 });
 
 /** A citizen's suggestion submitted through the form (phone 139 1234 5678). */
