@@ -43,7 +43,7 @@ describe("the policy-conversion report in a browser", () => {
     await page.goto(`${env.live.baseUrl}/staff/reports`);
     await Promise.all([page.waitForURL(/\/staff\/reports\/\d+$/), page.click("#request-report")]);
     reportId = Number(/(\d+)$/.exec(page.url())?.[1]);
-    // No script on the page: the meta refresh reloads it until the downloads appear.
+    // No script on the page: the Refresh header reloads it until the downloads appear.
     await page.locator("#download-pdf").waitFor({ timeout: 60_000 });
     expect(await page.locator("svg").count()).toBeGreaterThan(0);
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-pdf")]);

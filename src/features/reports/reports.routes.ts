@@ -1,5 +1,6 @@
 // Staff pages of the policy-conversion report: ask for one, watch it being built (the page refreshes itself with a
-// meta refresh, no JavaScript), read it (tables and server-drawn SVG charts) and download it as CSV, XLSX or PDF.
+// Refresh header, no JavaScript, and it can be turned off), read it (tables and server-drawn SVG charts) and
+// download it as CSV, XLSX or PDF.
 import { Router, type Request, type Response } from "express";
 import type { Container } from "../../container.ts";
 import { ValidationError } from "../../errors.ts";
@@ -84,12 +85,16 @@ export function reportRoutes(c: Container, csrf: Csrf): Router {
     const locale = localeOf(res);
     const run = await service.get(staffOf(req), pathId(req.params.id));
     const building = run.status === "QUEUED" || run.status === "RUNNING";
+    // The Refresh header reloads the page without JavaScript. Timed reloads must be possible to turn off (WCAG
+    // 2.2.1): the page links to itself with ?refresh=off, which sends no header.
+    const autoRefresh = building && req.query.refresh !== "off";
+    if (autoRefresh) res.setHeader("Refresh", String(REFRESH_SECONDS));
     res.render("reports/show", {
       title: run.data ? `${t("reports:title")} · ${scopeLabel(run.data, locale)}` : t("reports:title"),
       run: describe(run, res),
       building,
       failed: run.status === "FAILED",
-      metaRefresh: building ? REFRESH_SECONDS : null,
+      autoRefresh,
       scopeText: run.data ? scopeLabel(run.data, locale) : null,
       generatedAt: run.data?.generatedAt ?? null,
       tables: run.data ? reportTables(run.data, locale) : [],
