@@ -92,6 +92,12 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
         data: {
           code: round.code, title: round.title, titleEn: round.titleEn, body: round.body, bodyEn: round.bodyEn,
           status: round.status, opensAt: round.opensAt, closesAt: round.closesAt, createdAt: round.createdAt,
+          openedAt: round.status === "OPEN" || round.status === "CLOSED" ? round.opensAt : null,
+          closedAt: round.status === "CLOSED" ? round.closesAt : null,
+          publishAdopted: round.publishAdopted ?? false,
+          ...(round.results
+            ? { resultsSummary: round.results.zh, resultsSummaryEn: round.results.en, resultsPublishedAt: new Date(round.closesAt.getTime() + 7 * 86_400_000) }
+            : {}),
           ownerDepartmentId: dept(round.owner),
           topics: { create: round.topics.map((t, i) => ({ title: t.title, titleEn: t.titleEn, sortOrder: i + 1 })) },
         },

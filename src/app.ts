@@ -22,11 +22,13 @@ import { directoryRoutes } from "./features/directory/index.ts";
 import { healthRoutes } from "./features/health/index.ts";
 import { homeRoutes } from "./features/home/index.ts";
 import { measureRoutes, measuresCasePanel } from "./features/measures/index.ts";
+import { adminLandingRoutes } from "./features/admin/index.ts";
 import { peopleRoutes } from "./features/people/index.ts";
 import { queueBoardRoutes } from "./features/queue-board/index.ts";
 import { reportRoutes, statsRoutes } from "./features/reports/index.ts";
-import { roundRoutes } from "./features/rounds/index.ts";
+import { roundAdminRoutes, roundRoutes } from "./features/rounds/index.ts";
 import { ruleRoutes } from "./features/routing/index.ts";
+import { learnedRoutingCasePanel, routingModelRoutes } from "./features/routing-model/index.ts";
 import { similarCasePanel, similarityRoutes } from "./features/similarity/index.ts";
 import { searchRoutes } from "./features/search/index.ts";
 import { showcaseRoutes } from "./features/showcase/index.ts";
@@ -89,6 +91,7 @@ export function createApp(c: Container): Express {
   // none of these features.
   const casePanels = [
     coordinatorCasePanel(c.services.coordination.panel),
+    learnedRoutingCasePanel(c.services.routingModel, c.logger),
     similarCasePanel({ db: c.db, similarity: c.services.similarity, logger: c.logger, now: c.now }),
     measuresCasePanel(c.services.measures, c.logger),
   ];
@@ -100,6 +103,9 @@ export function createApp(c: Container): Express {
     peopleRoutes(c, csrf, c.services.people),
     ruleRoutes(c, csrf, c.services.routingRules),
     queueBoardRoutes(c),
+    adminLandingRoutes(),
+    roundAdminRoutes(c, csrf),
+    routingModelRoutes(c, csrf),
   ];
   // Staff pages warn while a year ahead has no holiday schedule; it runs after the session has loaded the user.
   const staffNotices = Router().use(calendarNotice(c.services.deadlineAdmin));

@@ -1,7 +1,7 @@
 // Every feature's service, built once per process from the infrastructure (the composition root's second half, see
 // container.ts). The web process's routers and the worker's processors both take their services from here.
 import type { Infrastructure } from "./container.ts";
-import { createAuditService } from "./features/audit/index.ts";
+import { createAuditService, recordAudit } from "./features/audit/index.ts";
 import { createAuthService } from "./features/auth/index.ts";
 import { createAttachmentService, createCasePageService, createDepartmentActionService, createInboxService } from "./features/casework/index.ts";
 import {
@@ -15,8 +15,9 @@ import { createPeopleService } from "./features/people/index.ts";
 import { createRatingService } from "./features/ratings/index.ts";
 import { createReportService } from "./features/reports/index.ts";
 import { createReminderService } from "./features/reminders/index.ts";
-import { createRoundService } from "./features/rounds/index.ts";
+import { createRoundAdminService, createRoundOverviewService, createRoundService } from "./features/rounds/index.ts";
 import { createRoutingService, createRuleAdminService } from "./features/routing/index.ts";
+import { createRoutingModelService } from "./features/routing-model/index.ts";
 import { createSimilarityService } from "./features/similarity/index.ts";
 import { createSearchService } from "./features/search/index.ts";
 import { createShowcaseService } from "./features/showcase/index.ts";
@@ -27,6 +28,8 @@ export function createServices(infra: Infrastructure) {
   const deadlines = createDeadlines(infra.config.deadlines, infra.logger);
   const withDeadlines = { ...infra, deadlines };
   const submissions = createSubmissionService(withDeadlines);
+  const rounds = createRoundService({ ...infra, submissions });
+  const routingModel = createRoutingModelService(infra);
   return {
     deadlines,
     deadlineAdmin: createDeadlineAdmin(withDeadlines),
@@ -36,12 +39,17 @@ export function createServices(infra: Infrastructure) {
     search: createSearchService(infra),
     auth: createAuthService({ db: infra.db, redis: infra.sessionRedis, redisPrefix: infra.config.redisPrefix }),
     submissions,
-    rounds: createRoundService({ ...infra, submissions }),
+    rounds,
+    // Every change is audited in its own transaction, and clears this process's cached public list so the
+    // administrator sees it on the public page at once.
+    roundAdmin: createRoundAdminService({ ...infra, record: (tx, change) => recordAudit(tx, change), onChange: () => rounds.forget() }),
+    roundOverview: createRoundOverviewService(infra),
     tracking: createTrackingService(withDeadlines),
     ratings: createRatingService(withDeadlines),
-    routing: createRoutingService(withDeadlines),
+    routing: createRoutingService({ ...withDeadlines, routingModel }),
     routingRules: createRuleAdminService(infra),
     similarity: createSimilarityService(infra),
+    routingModel,
     notifications: createNotificationService(infra),
     reminders: createReminderService(withDeadlines),
     measures: createMeasureService(infra),

@@ -12,6 +12,9 @@ import { createSweepPendingProcessor } from "./processors/sweep-pending.ts";
 /** Deterministic, so every worker process upserts the same scheduler instead of adding one each. */
 const SWEEP_SCHEDULER_ID = "sweep-pending";
 const SCAN_DEADLINES_SCHEDULER_ID = "scan-deadlines";
+const TRAIN_ROUTING_MODEL_SCHEDULER_ID = "train-routing-model";
+/** Confirmed assignments grow by tens a day: retraining nightly (Shanghai time, off hours) keeps the model current. */
+const TRAIN_ROUTING_MODEL_PATTERN = "0 3 * * *";
 /**
  * Deadlines are whole working days and reminders go out days ahead, so a quarter of an hour is prompt enough; the
  * scan is idempotent, so a shorter interval would only cost queries.
@@ -86,6 +89,12 @@ async function scheduleJobs(): Promise<boolean> {
         { name: JOBS.scanDeadlines, data: {}, opts: { attempts: 1, removeOnComplete: true, removeOnFail: 100 } },
       );
       log.info({ everyMs: SCAN_DEADLINES_EVERY_MS }, "deadline scan scheduled");
+      await c.queues.maintenance.upsertJobScheduler(
+        TRAIN_ROUTING_MODEL_SCHEDULER_ID,
+        { pattern: TRAIN_ROUTING_MODEL_PATTERN, tz: "Asia/Shanghai" },
+        { name: JOBS.trainRoutingModel, data: {}, opts: { attempts: 1, removeOnComplete: true, removeOnFail: 100 } },
+      );
+      log.info({ pattern: TRAIN_ROUTING_MODEL_PATTERN }, "routing model training scheduled");
       await c.queues.reports.upsertJobScheduler(
         MONTHLY_REPORT_SCHEDULER_ID,
         { pattern: MONTHLY_REPORT_PATTERN, tz: "Asia/Shanghai" },
@@ -106,6 +115,8 @@ async function scheduleAndSweep(why: "start-up" | "reconnected"): Promise<void> 
   try {
     const result = await createSweepPendingProcessor(c)();
     log.info({ ...result, why }, `${why} sweep done`);
+    // A fresh installation (or a lost model) should not wait until 03:00 for its first model.
+    if ((await c.services.routingModel.latest()) === null) await c.enqueuer.trainRoutingModel();
   } catch (err) {
     log.warn({ err: (err as Error).message, why }, `${why} sweep failed; the scheduled sweep will catch up`);
   }

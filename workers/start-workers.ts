@@ -8,7 +8,10 @@ import { createRouteSuggestionProcessor } from "./processors/route-suggestion.ts
 import { createSendEmailProcessor } from "./processors/send-email.ts";
 import { createSweepPendingProcessor } from "./processors/sweep-pending.ts";
 import { createScanDeadlinesProcessor } from "./processors/scan-deadlines.ts";
+import { createOpenRoundProcessor } from "./processors/open-round.ts";
+import { createCloseRoundProcessor } from "./processors/close-round.ts";
 import { createIndexSuggestionProcessor } from "./processors/index-suggestion.ts";
+import { createTrainRoutingModelProcessor } from "./processors/train-routing-model.ts";
 import { createBuildReportProcessor } from "./processors/build-report.ts";
 import { createSendMonthlyReportProcessor } from "./processors/send-monthly-report.ts";
 
@@ -26,7 +29,13 @@ export function processorsFor(c: Container): Record<QueueName, Record<string, Pr
   return {
     routing: { [JOBS.routeSuggestion]: createRouteSuggestionProcessor(c) },
     email: { [JOBS.sendEmail]: createSendEmailProcessor(c) },
-    maintenance: { [JOBS.sweepPending]: createSweepPendingProcessor(c), [JOBS.scanDeadlines]: createScanDeadlinesProcessor(c) },
+    maintenance: {
+      [JOBS.sweepPending]: createSweepPendingProcessor(c),
+      [JOBS.scanDeadlines]: createScanDeadlinesProcessor(c),
+      [JOBS.openRound]: createOpenRoundProcessor(c),
+      [JOBS.closeRound]: createCloseRoundProcessor(c),
+      [JOBS.trainRoutingModel]: createTrainRoutingModelProcessor(c),
+    },
     indexing: { [JOBS.indexSuggestion]: createIndexSuggestionProcessor(c) },
     reports: { [JOBS.buildReport]: createBuildReportProcessor(c), [JOBS.sendMonthlyReport]: createSendMonthlyReportProcessor(c) },
   };

@@ -25,6 +25,9 @@ export interface RoundSeed {
   createdAt: Date;
   owner: DepartmentCode;
   topics: readonly RoundTopicSeed[];
+  /** The results section of a closed round (see features/rounds), published a week after the close. */
+  results?: { zh: string; en: string };
+  publishAdopted?: boolean;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -232,6 +235,11 @@ export function roundSeeds(now: Date): RoundSeed[] {
       code: "YSHJ", title: "优化营商环境金点子征集", titleEn: "Golden ideas for a better business environment",
       body: yshj.zh, bodyEn: yshj.en, status: "CLOSED", opensAt: yshjOpens, closesAt: yshjCloses,
       createdAt: new Date(yshjOpens.getTime() - 9 * DAY_MS), owner: "DRC", topics: YSHJ_TOPICS,
+      publishAdopted: true,
+      results: {
+        zh: "本次征集收到的建议已全部登记并交有关部门研究办理。涉及政务服务“一网通办”、涉企收费清单公开、惠企政策免申即享等方面的建议已被吸收到我省优化营商环境政策措施中。感谢大家的参与！",
+        en: "Every suggestion received has been registered and passed to the departments concerned. Ideas on one-stop online services, public lists of fees charged to businesses and support that businesses receive without applying have been built into the province's measures for a better business environment. Thank you for taking part!",
+      },
     },
     {
       code: "MSSS", title: `${nextYear}年省政府民生实事项目建议征集`,

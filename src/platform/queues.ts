@@ -18,6 +18,8 @@ export const JOBS = {
   sendEmail: "send-email",
   sweepPending: "sweep-pending",
   scanDeadlines: "scan-deadlines",
+  openRound: "open-round",
+  closeRound: "close-round",
   indexSuggestion: "index-suggestion",
   trainRoutingModel: "train-routing-model",
   buildReport: "build-report",
@@ -26,6 +28,8 @@ export const JOBS = {
 
 export interface RouteSuggestionData { suggestionId: number }
 export interface SendEmailData { emailId: number }
+export interface RoundJobData { roundId: number }
+export type RoundJobName = typeof JOBS.openRound | typeof JOBS.closeRound;
 export interface IndexSuggestionData { suggestionId: number }
 
 /** Deterministic, so enqueueing the same suggestion twice (submission path + sweep) yields one job; no ':'. */
@@ -82,6 +86,18 @@ export interface Enqueuer {
   sendEmails(emailIds: number[]): Promise<boolean>;
   indexSuggestion(suggestionId: number): Promise<boolean>;
   buildReport(reportRunId: number): Promise<boolean>;
+  /**
+   * Plans a round's open-round or close-round job to run at `at` (null: no job), replacing a job planned for another
+   * time. `now` is the caller's clock, so a test's pinned clock and the delay agree.
+   */
+  planRoundJob(name: RoundJobName, roundId: number, at: Date | null, now: Date): Promise<boolean>;
+  /** An administrator's "retrain now": one job at a time whatever the clicks (the scheduler runs it daily anyway). */
+  trainRoutingModel(): Promise<boolean>;
+}
+
+/** One job per round and kind: the deterministic id makes planning twice (edit, sweep, restart) a no-op. */
+export function roundJobId(name: RoundJobName, roundId: number): string {
+  return `${name}-${roundId}`;
 }
 
 const ENQUEUE_TIMEOUT_MS = 1_500;
@@ -96,7 +112,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "indexing" | "reports">, logger: Logger, connected: () => boolean = () => true): Enqueuer {
+export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "maintenance" | "indexing" | "reports">, logger: Logger, connected: () => boolean = () => true): Enqueuer {
   async function attempt(what: string, fn: () => Promise<unknown>): Promise<boolean> {
     // Known to be down: do not make the citizen wait for a timeout; the sweep enqueues it later.
     if (!connected()) {
@@ -124,6 +140,10 @@ export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "index
           jobId: indexSuggestionJobId(suggestionId),
         }),
       ),
+    trainRoutingModel: () =>
+      attempt("train-routing-model", () =>
+        queues.maintenance.add(JOBS.trainRoutingModel, {}, { jobId: "train-routing-model-now", attempts: 1, removeOnFail: 100 }),
+      ),
     sendEmails: async (emailIds) => {
       if (emailIds.length === 0) return true;
       return attempt(`send-email ${emailIds.join(",")}`, () =>
@@ -144,5 +164,20 @@ export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "index
           attempts: 2,
         }),
       ),
+    planRoundJob: (name, roundId, at, now) =>
+      attempt(`${name} ${roundId}`, async () => {
+        const jobId = roundJobId(name, roundId);
+        const existing = await queues.maintenance.getJob(jobId);
+        if (existing) {
+          const state = await existing.getState();
+          // Already planned for that time: nothing to do. A running job re-reads the round and re-plans if needed.
+          if (state === "active") return;
+          if (at && (state === "delayed" || state === "waiting") && existing.timestamp + (existing.opts.delay ?? 0) === at.getTime()) return;
+          await existing.remove();
+        }
+        if (!at) return;
+        const delay = Math.max(0, at.getTime() - now.getTime());
+        await queues.maintenance.add(name, { roundId } satisfies RoundJobData, { jobId, delay, timestamp: at.getTime() - delay });
+      }),
   };
 }

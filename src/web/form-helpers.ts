@@ -54,7 +54,7 @@ const TYPES_WITHOUT_VALUE = new Set(["password", "file", "checkbox"]);
  * textarea, select, checkbox; radio or checkbox with `options` in form/choices), value, hint, error, required,
  * optional, marker=false (a required field without the "required" mark), options, placeholder (a select's empty
  * first option). Control attributes: inputClass, fieldClass (the wrapper), rows, maxlength, min, max, step,
- * autocomplete, inputmode, autocapitalize, spellcheck, accept, multiple, checked; for groups listClass, optionClass.
+ * autocomplete, inputmode, autocapitalize, spellcheck, accept, multiple, checked, lang, readonly; for groups listClass, optionClass.
  * optionsBlock / labelBlock: a select's options, or a group's option text, come from the partial block. Anything
  * else is passed through, for a partial block to read.
  */

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import request from "supertest";
 import type { Container } from "../../src/container.ts";
 import { createTestContainer, resetAndSeed } from "../support/harness.ts";
-import { referenceIds, tokenIn, validFields } from "../integration/submissions/helpers.ts";
+import { referenceIds, validFields } from "../integration/submissions/helpers.ts";
+import { csrfTokenIn } from "../support/http.ts";
 import { ownRedis } from "./support/own-redis.ts";
 import { startPgProxy, type PgProxy } from "./support/pg-proxy.ts";
 import { startProcess, type AppProcess } from "./support/processes.ts";
@@ -58,7 +59,7 @@ describe("PostgreSQL restarted under load", () => {
         }
         const started = Date.now();
         let req = agent.post("/suggestions/new");
-        for (const [k, v] of Object.entries({ _csrf: tokenIn(page.text), ...validFields(ids), title: `关于第${n}-${i}号路口的建议` })) req = req.field(k, v);
+        for (const [k, v] of Object.entries({ _csrf: csrfTokenIn(page.text), ...validFields(ids), title: `关于第${n}-${i}号路口的建议` })) req = req.field(k, v);
         const res = await req;
         const code = /gi_receipt=([^.;]+)/.exec(String(res.headers["set-cookie"] ?? ""))?.[1];
         attempts.push({ at: started, ms: Date.now() - started, status: res.status, code });

@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import request from "supertest";
 import type { Container } from "../../src/container.ts";
 import { createTestContainer, resetAndSeed } from "../support/harness.ts";
-import { insertPendingSuggestion } from "../support/factories.ts";
-import { referenceIds, tokenIn, validFields } from "../integration/submissions/helpers.ts";
+import { insertSuggestion } from "../support/suggestions.ts";
+import { referenceIds, validFields } from "../integration/submissions/helpers.ts";
+import { csrfTokenIn } from "../support/http.ts";
 import { ownRedis } from "./support/own-redis.ts";
 import { startProcess, type AppProcess } from "./support/processes.ts";
 
@@ -54,7 +55,7 @@ describe("SIGTERM under load", () => {
           const agent = request.agent(BASE);
           const page = await agent.get("/suggestions/new").set("Connection", "close");
           let req = agent.post("/suggestions/new").set("Connection", "close");
-          for (const [k, v] of Object.entries({ _csrf: tokenIn(page.text), ...validFields(ids), title: `关于第${n}-${i}号路口的建议` })) req = req.field(k, v);
+          for (const [k, v] of Object.entries({ _csrf: csrfTokenIn(page.text), ...validFields(ids), title: `关于第${n}-${i}号路口的建议` })) req = req.field(k, v);
           sent = Date.now();
           const res = await req;
           answers.push({ status: res.status, code: /gi_receipt=([^.;]+)/.exec(String(res.headers["set-cookie"] ?? ""))?.[1] });
@@ -84,7 +85,7 @@ describe("SIGTERM under load", () => {
   it("when the worker gets SIGTERM while routing, then it exits 0 and the next worker routes the rest, nothing twice", async () => {
     await resetAndSeed(c);
     for (let i = 0; i < 60; i++) {
-      await insertPendingSuggestion(c.db, { title: `关于老旧小区加装电梯的建议（${i + 1}）`, categoryCode: "URBAN", submittedAt: new Date(Date.now() - 60_000) });
+      await insertSuggestion(c.db, { title: `关于老旧小区加装电梯的建议（${i + 1}）`, categoryCode: "URBAN", submittedAt: new Date(Date.now() - 60_000) });
     }
     const env = { REDIS_URL: redis.url, SWEEP_EVERY_MS: "1000", SWEEP_GRACE_MS: "0" };
     const first = startProcess("workers/index.ts", env);
@@ -98,8 +99,8 @@ describe("SIGTERM under load", () => {
 
     const second = startProcess("workers/index.ts", env);
     processes.push(second);
-    let done = 0;
-    for (const until = Date.now() + 90_000; (done = await routed()) < 60 && Date.now() < until; ) await sleep(250);
+    for (const until = Date.now() + 90_000; (await routed()) < 60 && Date.now() < until; ) await sleep(250);
+    const done = await routed();
     const recoveryMs = Date.now() - sigtermAt;
     const twice = (await c.db.suggestion.findMany({ select: { _count: { select: { assignments: true } } } })).filter((s) => s._count.assignments > 1).length;
     console.log(`worker SIGTERM: exit ${exitCode} after ${exitMs} ms with ${routedAtExit} routed; all 60 routed ${recoveryMs} ms after the signal; routed twice ${twice}`);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Container } from "../../src/container.ts";
 import { createTestContainer, resetAndSeed } from "../support/harness.ts";
 import { startSmtp, type TestSmtp } from "../support/smtp.ts";
-import { insertPendingSuggestion } from "../support/factories.ts";
+import { insertSuggestion } from "../support/suggestions.ts";
 import { ownRedis } from "./support/own-redis.ts";
 import { startProcess, type AppProcess } from "./support/processes.ts";
 
@@ -44,7 +44,7 @@ describe("SMTP refusing for a while", () => {
   it("when the mail server comes back, then every email waiting for it is delivered exactly once", async () => {
     const port = await freePort();
     for (let i = 0; i < SUGGESTIONS; i++) {
-      await insertPendingSuggestion(c.db, { title: `关于老旧小区加装电梯的建议（${i + 1}）`, categoryCode: "URBAN", submittedAt: new Date(Date.now() - 60_000) });
+      await insertSuggestion(c.db, { title: `关于老旧小区加装电梯的建议（${i + 1}）`, categoryCode: "URBAN", submittedAt: new Date(Date.now() - 60_000) });
     }
     // Nothing listens on the port yet: every send is refused (ECONNREFUSED), a temporary failure.
     worker = startProcess("workers/index.ts", { REDIS_URL: redis.url, SMTP_URL: `smtp://127.0.0.1:${port}`, SWEEP_EVERY_MS: "1000", SWEEP_GRACE_MS: "0" });

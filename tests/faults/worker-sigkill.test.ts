@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Container } from "../../src/container.ts";
 import { createTestContainer, resetAndSeed } from "../support/harness.ts";
 import { startSmtp, recipients, type TestSmtp } from "../support/smtp.ts";
-import { insertPendingSuggestion } from "../support/factories.ts";
+import { insertSuggestion } from "../support/suggestions.ts";
 import { ownRedis } from "./support/own-redis.ts";
 import { startProcess, type AppProcess } from "./support/processes.ts";
 
@@ -41,7 +41,7 @@ describe("worker SIGKILLed while routing 200 suggestions", () => {
   it("when a new worker starts after the kill, then every suggestion is routed once and every email delivered once", { timeout: 240_000 }, async () => {
     const titles = ["关于老旧小区加装电梯的建议", "关于增开夜间公交线路的建议", "关于学校周边交通安全的建议", "关于社区养老服务的建议"];
     for (let i = 0; i < SUGGESTIONS; i++) {
-      await insertPendingSuggestion(c.db, { title: `${titles[i % titles.length]}（${i + 1}）`, categoryCode: i % 2 ? "URBAN" : "OTHER", submittedAt: new Date(Date.now() - 60_000) });
+      await insertSuggestion(c.db, { title: `${titles[i % titles.length]}（${i + 1}）`, categoryCode: i % 2 ? "URBAN" : "OTHER", submittedAt: new Date(Date.now() - 60_000) });
     }
 
     const startedAt = Date.now();

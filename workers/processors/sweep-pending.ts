@@ -20,6 +20,8 @@ export interface SweepResult {
   unindexed: number;
   /** Failed jobs whose row still waits, put back in the queue (see reviveFailed). */
   revived: number;
+  /** Scheduled and open rounds whose open-round / close-round jobs were planned again. */
+  rounds: number;
 }
 
 /**
@@ -76,7 +78,11 @@ export function createSweepPendingProcessor(c: Container, opts: { graceMs?: numb
       (await reviveFailed(c.queues.email, JOBS.sendEmail, "emailId", notifications.stillUnsent, batch)) +
       (await reviveFailed(c.queues.indexing, JOBS.indexSuggestion, "suggestionId", similarity.stillUnindexed, batch));
 
-    const result = { suggestions: suggestionIds.length, emails: emailIds.length, unindexed: unindexedIds.length, revived };
+    // A round's jobs lost with Redis, or never planned because Redis was down at the save, are planned again; a
+    // round whose time passed meanwhile gets a job that runs at once.
+    const rounds = await c.services.roundAdmin.replanAll();
+
+    const result = { suggestions: suggestionIds.length, emails: emailIds.length, unindexed: unindexedIds.length, revived, rounds };
     if (result.suggestions + result.emails + result.unindexed + result.revived > 0) c.logger.info(result, "sweep queued work that was waiting");
     return result;
   };

@@ -44,6 +44,11 @@ export function requireOfficeStaff() {
   return requireStaff("COORDINATOR", "ADMIN");
 }
 
+/** The administration (/admin): administrators only. */
+export function requireAdmin() {
+  return requireStaff("ADMIN");
+}
+
 /** The signed-in user; only call behind requireStaff. */
 export function staffOf(req: Request): StaffUser {
   if (!req.staff) throw new ForbiddenError();

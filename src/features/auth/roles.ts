@@ -7,3 +7,8 @@ import type { Role } from "../../generated/prisma/enums.ts";
 export function isOfficeStaff(user: { role: Role }): boolean {
   return user.role === "COORDINATOR" || user.role === "ADMIN";
 }
+
+/** Administrators run themed rounds and the directory (the pages under /admin). */
+export function isAdmin(user: { role: Role }): boolean {
+  return user.role === "ADMIN";
+}

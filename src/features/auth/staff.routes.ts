@@ -18,7 +18,7 @@ export function staffRoutes(c: Container, csrf: Csrf, features: Router[] = []): 
   router.use(authRoutes(c, csrf, auth, store));
   router.get("/staff", requireStaff(), (req, res) => {
     const user = staffOf(req);
-    res.redirect(303, user.role === "OFFICIAL" ? "/staff/inbox" : "/staff/screening");
+    res.redirect(303, user.role === "OFFICIAL" ? "/staff/inbox" : user.role === "ADMIN" ? "/admin" : "/staff/screening");
   });
   for (const feature of features) router.use(feature);
   return router;

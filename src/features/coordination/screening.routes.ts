@@ -10,6 +10,7 @@ import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
 import { requireOfficeStaff, staffOf, type StaffUser } from "../auth/index.ts";
 import { describeRoutingReason } from "../routing/index.ts";
+import type { LearnedDepartment } from "../routing-model/index.ts";
 import {
   acceptFormSchema, formatCursor, importantFormSchema, mergeFormSchema, notAcceptFormSchema, parseQueueFilters, referFormSchema,
   transferFormSchema, type QueueFilters,
@@ -84,16 +85,32 @@ function queueUrl(f: QueueFilters, after?: string): string {
   return `/staff/screening${s ? `?${s}` : ""}`;
 }
 
+/** The routing model's department beside the rules' proposal on each row; the words behind it are on the case page. */
+function learnedView(l: LearnedDepartment | undefined, locale: string) {
+  return l ? { department: localizedName(l.department, locale), confidence: Math.round(l.confidence * 100), disagrees: l.disagrees } : null;
+}
+
 export function screeningRoutes(c: Container, csrf: Csrf): Router {
   const router = Router();
   const { queue, decisions, panel } = c.services.coordination;
   const coordinatorsOnly = requireOfficeStaff();
+
+  /** Advice, not a gate: the screening list opens without it when the model cannot be read. */
+  async function learnedDepartments(ids: number[]): Promise<Map<number, LearnedDepartment>> {
+    try {
+      return await c.services.routingModel.departmentsFor(ids);
+    } catch (err) {
+      c.logger.warn({ err: (err as Error).message }, "learned routing proposals unavailable");
+      return new Map();
+    }
+  }
 
   router.get("/staff/screening", coordinatorsOnly, async (req, res) => {
     const t = translatorOf(res);
     const locale = req.locale;
     const filters = parseQueueFilters(req.query as Record<string, unknown>);
     const page = await queue.page(staffOf(req), filters);
+    const learned = await learnedDepartments(page.items.map((r) => r.id));
     res.set("Cache-Control", "no-store");
     res.render("coordination/screening", {
       title: t("coordination:queue.title"),
@@ -118,6 +135,7 @@ export function screeningRoutes(c: Container, csrf: Csrf): Router {
         screeningOverdue: r.screeningOverdue,
         proposedDepartment: r.proposedDepartment ? localizedName(r.proposedDepartment, locale) : null,
         routingText: describeRoutingReason(r, t, locale),
+        learned: learnedView(learned.get(r.id), locale),
         returned: r.returned
           ? { reason: r.returned.reason, department: r.returned.department ? localizedName(r.returned.department, locale) : null, at: r.returned.at }
           : null,

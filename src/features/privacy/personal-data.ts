@@ -59,3 +59,28 @@ export function maskPersonalData(text: string, options: MaskOptions = {}): strin
   }
   return out + text.slice(at);
 }
+
+/** What the public may see of a suggestion: its free text, and any replies published with it. */
+export interface PublishableText {
+  title: string;
+  problem: string;
+  proposal: string;
+  replies?: readonly string[];
+}
+
+/**
+ * The published version of a suggestion's text: every field masked, with the submitter's own name among the names
+ * to hide. The one call every public page (the form's similar suggestions, a round's results, the showcase) makes
+ * before it renders another citizen's words; the original stays as typed, for staff.
+ */
+export function maskForPublication<T extends PublishableText>(s: T, submitterName: string | null | undefined, options: MaskOptions = {}): T {
+  const names = [...(options.names ?? []), ...(submitterName?.trim() ? [submitterName.trim()] : [])];
+  const mask = (text: string) => maskPersonalData(text, { ...options, names });
+  return {
+    ...s,
+    title: mask(s.title),
+    problem: mask(s.problem),
+    proposal: mask(s.proposal),
+    ...(s.replies ? { replies: s.replies.map(mask) } : {}),
+  };
+}

@@ -16,6 +16,18 @@ export interface PublicRound {
   titleEn: string;
   body: string;
   bodyEn: string;
+  wanted: string;
+  wantedEn: string;
+  excluded: string;
+  excludedEn: string;
+  resultsUse: string;
+  resultsUseEn: string;
+  coverImage: string | null;
+  coverImageType: string | null;
+  publishAdopted: boolean;
+  resultsSummary: string;
+  resultsSummaryEn: string;
+  resultsPublishedAt: Date | null;
   status: RoundStatus;
   opensAt: Date;
   closesAt: Date;
@@ -30,6 +42,18 @@ const SELECT = {
   titleEn: true,
   body: true,
   bodyEn: true,
+  wanted: true,
+  wantedEn: true,
+  excluded: true,
+  excludedEn: true,
+  resultsUse: true,
+  resultsUseEn: true,
+  coverImage: true,
+  coverImageType: true,
+  publishAdopted: true,
+  resultsSummary: true,
+  resultsSummaryEn: true,
+  resultsPublishedAt: true,
   status: true,
   opensAt: true,
   closesAt: true,
@@ -37,10 +61,10 @@ const SELECT = {
   topics: { select: { id: true, title: true, titleEn: true }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] },
 } satisfies Prisma.CollectionRoundSelect;
 
-/** Rounds the public may see: drafts are the office's work in progress. */
+/** Rounds the public list shows: drafts are the office's work in progress, archived ones are off the list. */
 export function listPublicRounds(db: DbClient): Promise<PublicRound[]> {
   return db.collectionRound.findMany({
-    where: { status: { in: ["OPEN", "CLOSED"] } },
+    where: { status: { in: ["SCHEDULED", "OPEN", "CLOSED"] } },
     orderBy: [{ closesAt: "desc" }, { id: "desc" }],
     select: SELECT,
   });

@@ -1,10 +1,10 @@
 // The themed rounds' public pages and a round's suggestion form.
 import { Router, type Request, type Response } from "express";
 import type { Container } from "../../container.ts";
-import { localizedField, toLocale } from "../../platform/i18n.ts";
+import { localizedField } from "../../platform/i18n.ts";
 import { ValidationError, type FieldErrors } from "../../errors.ts";
 import { dependencyDown, OUTAGE_RETRY_AFTER_SECONDS } from "../../platform/outages.ts";
-import { pathId } from "../../web/forms.ts";
+import { pathId, typedValues } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
 import {
@@ -15,13 +15,33 @@ import { RoundNotOpenError, type RoundView } from "./rounds.service.ts";
 
 const roundId = (raw: unknown) => pathId(raw, "rounds:notFound");
 
+/** "3 天 4 小时 5 分" until `to`, server-rendered so it reads right without JavaScript (public/js/countdown.js ticks it). */
+export function remainingText(t: (key: string, opts?: Record<string, unknown>) => string, from: Date, to: Date): string {
+  const minutes = Math.max(0, Math.ceil((to.getTime() - from.getTime()) / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const parts = [];
+  if (days) parts.push(t("rounds:show.days", { count: days }));
+  if (days || hours) parts.push(t("rounds:show.hours", { count: hours }));
+  parts.push(t("rounds:show.minutes", { count: minutes % 60 }));
+  return parts.join(" ");
+}
+
 export function roundRoutes(c: Container, csrf: Csrf): Router {
   const router = Router();
   const rounds = c.services.rounds;
   const submissions = c.services.submissions;
 
-  async function renderRound(req: Request, res: Response, round: RoundView, status: number, opts: { errors?: FieldErrors; notice?: string } = {}) {
+  async function renderRound(
+    req: Request,
+    res: Response,
+    round: RoundView,
+    status: number,
+    opts: { errors?: FieldErrors; notice?: string; typed?: Record<string, string> } = {},
+  ) {
     const t = translatorOf(res);
+    const details = await rounds.publicDetails(round);
+    const now = c.now();
     const form =
       round.phase === "open"
         ? suggestionFormView({
@@ -36,16 +56,20 @@ export function roundRoutes(c: Container, csrf: Csrf): Router {
           })
         : null;
     const title = localizedField(round, "title", req.locale);
-    // The round's results section: golden ideas (adopted, published with consent, masked) from this round.
-    const results = round.phase === "upcoming" ? [] : await c.services.showcase.featuredForRound(round.id, toLocale(req.locale) ?? "zh-CN");
     res.status(status).render("rounds/show", {
       title: pageTitle(t, title, opts.errors),
       round,
       isOpen: round.phase === "open",
       isUpcoming: round.phase === "upcoming",
+      remaining: round.phase === "open" ? remainingText(t, now, round.closesAt) : round.phase === "upcoming" ? remainingText(t, now, round.opensAt) : null,
+      received: details.received,
+      results: details.results && {
+        ...details.results,
+        highlights: details.results.highlights.map((h) => ({ ...h, adoptionLabel: h.adoption ? t(`tracking:adoption.${h.adoption}`, { defaultValue: "" }) : "" })),
+      },
       form,
       notice: opts.notice,
-      results: results.map((r) => ({ ...r, adoptionLabel: t(`showcase:adoption.${r.reply.adoption}`) })),
+      typed: opts.typed,
     });
   }
 
@@ -53,6 +77,19 @@ export function roundRoutes(c: Container, csrf: Csrf): Router {
     const t = translatorOf(res);
     const { open, upcoming, closed } = await rounds.listRounds();
     res.render("rounds/index", { title: t("rounds:index.title"), open, upcoming, closed });
+  });
+
+  router.get("/rounds/:id/cover", async (req, res) => {
+    const cover = await rounds.cover(roundId(req.params.id));
+    res.setHeader("Content-Type", cover.mimeType);
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Cache-Control", "public, max-age=300");
+    const stream = c.storage.open(cover.storedName);
+    stream.on("error", () => {
+      if (!res.headersSent) res.status(404).end();
+      else res.destroy();
+    });
+    stream.pipe(res);
   });
 
   router.get("/rounds/:id", async (req, res) => {
@@ -86,7 +123,9 @@ export function roundRoutes(c: Container, csrf: Csrf): Router {
       }
     } catch (err) {
       if (err instanceof RoundNotOpenError) {
-        return renderRound(req, res, err.round, 409, { notice: translatorOf(res)(err.messageKey) });
+        // A form opened before the close and sent after it: refused, and what was typed is shown back to copy.
+        const typed = typedValues(req.body, ["title", "problem", "proposal"], 20_000);
+        return renderRound(req, res, err.round, 409, { notice: translatorOf(res)(err.messageKey), typed });
       }
       throw err;
     } finally {

@@ -6,6 +6,7 @@ import type { Locale } from "../../platform/i18n.ts";
 import { ttlCache } from "../../platform/ttl-cache.ts";
 import type { RoundSuggestionForm, SubmissionService, SubmitResult, UploadedFile } from "../submissions/index.ts";
 import * as repo from "./rounds.repository.ts";
+import * as overview from "./round-overview.repository.ts";
 import type { PublicRound } from "./rounds.repository.ts";
 
 export type RoundPhase = "open" | "upcoming" | "closed";
@@ -21,8 +22,13 @@ export class RoundNotOpenError extends AppError {
   }
 }
 
+/**
+ * The status is the record (written by the open-round / close-round jobs and by administrators); the times are
+ * compared too, so a job running a few seconds late neither keeps a round open past its close nor keeps citizens
+ * out after its opening time.
+ */
 export function roundPhase(round: Pick<PublicRound, "status" | "opensAt" | "closesAt">, now: Date): RoundPhase {
-  if (round.status !== "OPEN" || now >= round.closesAt) return "closed";
+  if ((round.status !== "OPEN" && round.status !== "SCHEDULED") || now >= round.closesAt) return "closed";
   return now < round.opensAt ? "upcoming" : "open";
 }
 
@@ -49,6 +55,33 @@ export function createRoundService(deps: Pick<Infrastructure, "db" | "now"> & { 
       if (!round || round.status === "DRAFT") throw new NotFoundError("rounds:notFound");
       return withPhase(round);
     },
+
+    /** What the public page adds to the round: how many suggestions came in, and after the close its results. */
+    async publicDetails(round: RoundView) {
+      const received = await overview.countReceived(deps.db, round.id);
+      if (round.phase !== "closed" || !round.resultsPublishedAt) return { received, results: null };
+      const [highlights, measures] = await Promise.all([
+        round.publishAdopted ? overview.findPublicHighlights(deps.db, round.id) : Promise.resolve([]),
+        overview.findRoundMeasures(deps.db, round.id),
+      ]);
+      return {
+        received,
+        results: {
+          highlights: highlights.map((h) => ({ ...h.suggestion, adoption: h.suggestion.replies[0]?.adoption ?? null })),
+          measures,
+        },
+      };
+    },
+
+    /** The cover image of a round the public may see. */
+    async cover(id: number): Promise<{ storedName: string; mimeType: string }> {
+      const round = await repo.findRound(deps.db, id);
+      if (!round || round.status === "DRAFT" || !round.coverImage || !round.coverImageType) throw new NotFoundError("rounds:notFound");
+      return { storedName: round.coverImage, mimeType: round.coverImageType };
+    },
+
+    /** Forgets the cached list: called after an administrator's change, so this process shows it at once. */
+    forget: () => list.clear(),
 
     /** The round to submit to, read fresh: a round closed a second ago takes nothing more. */
     async openRoundForSubmission(id: number): Promise<RoundView> {

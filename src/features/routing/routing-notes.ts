@@ -7,11 +7,14 @@ interface Named {
   nameEn: string;
 }
 
-/** What the decision rests on: a rule by name, or, for a round without a rule of its own, the round. */
-export function routingBasis(basis: { rule: string } | { round: { title: string; titleEn: string } }): LocalizedText {
-  return "rule" in basis
-    ? localizedMessage("routing:notes.basisRule", { rule: basis.rule })
-    : localizedMessage("routing:notes.basisRound", { round: localizedText(basis.round.title, basis.round.titleEn) });
+/**
+ * What the decision rests on: a rule by name; for a round without a rule of its own, the round; for a suggestion no
+ * rule matched, the routing model's version (when an administrator let it assign).
+ */
+export function routingBasis(basis: { rule: string } | { round: { title: string; titleEn: string } } | { modelVersion: number }): LocalizedText {
+  if ("rule" in basis) return localizedMessage("routing:notes.basisRule", { rule: basis.rule });
+  if ("modelVersion" in basis) return localizedMessage("routing:notes.basisModel", { version: basis.modelVersion });
+  return localizedMessage("routing:notes.basisRound", { round: localizedText(basis.round.title, basis.round.titleEn) });
 }
 
 export const routingNotes = {

@@ -5,11 +5,15 @@ import type { RoutingState } from "../../generated/prisma/enums.ts";
 import { localizedField, localizedName, type Named, type Translate } from "../../platform/i18n.ts";
 import type { RuleReason } from "./rule-matcher.ts";
 
-/** `roundOwner` marks a round suggestion sent to the round's owner when no rule names the round. */
+/**
+ * `roundOwner` marks a round suggestion sent to the round's owner when no rule names the round; `model`, a suggestion
+ * no rule matched that the learned routing model assigned (only when an administrator turned that on).
+ */
 export interface RoutingReason extends RuleReason {
   ruleId: number | null;
   ruleName: string | null;
   roundOwner?: boolean;
+  model?: { version: number; confidence: number };
 }
 
 export function parseRoutingReason(json: string | null | undefined): RoutingReason | null {
@@ -47,6 +51,7 @@ export function describeRoutingReason(facts: RoutingFacts, t: Translate, locale:
   if (!reason) return t("routing:reason.none");
   const round = localizedField(facts.round, "title", locale);
   if (reason.roundOwner) return t("routing:reason.roundOwner", { round });
+  if (reason.model) return t("routing:reason.model", { version: reason.model.version, confidence: Math.round(reason.model.confidence * 100) });
   const parts: string[] = [];
   if (reason.matchedRound) parts.push(t("routing:reason.round", { round }));
   if (reason.matchedCategory) parts.push(t("routing:reason.category", { category: localizedName(facts.category, locale) }));

@@ -14,7 +14,7 @@ export interface SuggestionToRoute {
   roundId: number | null;
   categoryId: number;
   regionId: number;
-  category: { name: string; nameEn: string };
+  category: { code: string; name: string; nameEn: string };
   round: { title: string; titleEn: string; ownerDepartmentId: number; ownerActive: boolean } | null;
 }
 
@@ -24,7 +24,7 @@ export async function findSuggestionToRoute(db: DbClient, id: number): Promise<S
     where: { id },
     select: {
       // Whether there is routing left to do, and what the department's email names.
-      id: true, trackingCode: true, status: true, routingState: true, category: { select: { name: true, nameEn: true } },
+      id: true, trackingCode: true, status: true, routingState: true, category: { select: { code: true, name: true, nameEn: true } },
       // What the rules read.
       title: true, problem: true, proposal: true, roundId: true, categoryId: true, regionId: true,
       round: { select: { title: true, titleEn: true, ownerDepartmentId: true, ownerDepartment: { select: { active: true } } } },

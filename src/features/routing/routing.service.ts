@@ -3,6 +3,7 @@
 import { UnrecoverableError } from "bullmq";
 import type { Infrastructure } from "../../container.ts";
 import { TX_OPTIONS } from "../../platform/db.ts";
+import type { RoutingModelService } from "../routing-model/index.ts";
 import type { Deadlines } from "../deadlines/index.ts";
 import { applyTransition, EVENT_TYPE } from "../lifecycle/index.ts";
 import { citizenEmailFor, queueEmails } from "../notifications/index.ts";
@@ -30,7 +31,11 @@ export interface RoutingService {
   stillUnrouted(ids: number[]): Promise<Set<number>>;
 }
 
-export type RoutingDeps = Pick<Infrastructure, "db" | "config" | "logger" | "enqueuer" | "now"> & { deadlines: Deadlines };
+export type RoutingDeps = Pick<Infrastructure, "db" | "config" | "logger" | "enqueuer" | "now"> & {
+  deadlines: Deadlines;
+  /** The learned routing model, consulted only when no rule matched (and it answers only when an administrator allows). */
+  routingModel?: Pick<RoutingModelService, "autoAssignment">;
+};
 
 const SYSTEM_ACTOR = null;
 
@@ -46,7 +51,21 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
 
   /** "按分办规则“…”" or, for a round without a rule, "按专题征集“…”": the basis named in event notes. */
   function basis(s: repo.SuggestionToRoute, reason: RoutingReason) {
+    if (reason.model) return routingBasis({ modelVersion: reason.model.version });
     return reason.roundOwner === true && s.round !== null ? routingBasis({ round: s.round }) : routingBasis({ rule: reason.ruleName ?? "" });
+  }
+
+  async function learnedDecision(s: repo.SuggestionToRoute): Promise<RoutingDecision | null> {
+    if (!c.routingModel || s.round !== null) return null;
+    const learned = await c.routingModel.autoAssignment({
+      title: s.title, problem: s.problem, proposal: s.proposal, categoryCode: s.category.code, roundCode: null,
+    });
+    if (!learned) return null;
+    return {
+      departmentId: learned.department.id,
+      assistDepartmentIds: [],
+      reason: { ruleId: null, ruleName: null, matchedKeywords: [], model: { version: learned.version, confidence: learned.confidence } },
+    };
   }
 
   async function routeSuggestion(suggestionId: number): Promise<RoutingOutcome> {
@@ -56,7 +75,8 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
     if (s.routingState !== "PENDING") return { kind: "skipped" };
 
     const [rules, regionPath] = await Promise.all([repo.findActiveRules(c.db), repo.findRegionPath(c.db, s.regionId)]);
-    const decided = decide(s, rules, regionPath.map((r) => r.id));
+    // Rule-first: the model is asked only when no rule (and no round) decided.
+    const decided = decide(s, rules, regionPath.map((r) => r.id)) ?? (await learnedDecision(s));
     const found = decided ? await repo.findDepartment(c.db, decided.departmentId) : null;
     if (decided && found === null) {
       // Rules reference departments by foreign key, so this is a race with an administrator's edit: try again.

@@ -89,12 +89,6 @@ export function createShowcaseService(deps: ShowcaseDeps) {
         .filter((item) => words.every((w) => `${item.title} ${item.problem} ${item.proposal}`.toLowerCase().includes(w)));
       return { items: await withMeasures(published), words, hasNext: rows.length > PAGE_SIZE };
     },
-
-    /** A round's results section: its most recent golden ideas. */
-    async featuredForRound(roundId: number, locale: Locale, limit = 5): Promise<GoldenIdea[]> {
-      const rows = await findGoldenIdeas(db, { words: [], categoryId: null, roundId, limit, offset: 0 });
-      return withMeasures(rows.map((r) => publish(r, locale)));
-    },
   };
 }
 

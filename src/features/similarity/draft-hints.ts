@@ -3,7 +3,7 @@
 // and which personal data their text contains (to be hidden if it is published). Everything shown of another
 // citizen's suggestion is masked (src/features/privacy): the published text is the masked text.
 import type { Locale } from "../../platform/i18n.ts";
-import { maskPersonalData, personalDataKinds, type PersonalDataKind } from "../privacy/index.ts";
+import { maskForPublication, personalDataKinds, type PersonalDataKind } from "../privacy/index.ts";
 import type { DbClient } from "../../platform/db.ts";
 import { findPublished } from "./published.repository.ts";
 import type { SimilarityService } from "./similarity.service.ts";
@@ -59,15 +59,15 @@ export function createDraftHints(deps: { db: DbClient; similarity: Pick<Similari
       const similar = found.flatMap(({ suggestionId, score }) => {
         const p = byId.get(suggestionId);
         if (!p) return [];
-        const mask = (text: string) => maskPersonalData(text, { names: p.submitterName ? [p.submitterName] : [], locale });
+        const masked = maskForPublication({ title: p.title, problem: p.problem, proposal: p.proposal, replies: p.reply ? [p.reply.body] : [] }, p.submitterName, { locale });
         return [{
           id: p.id,
           score,
-          title: mask(p.title),
-          excerpt: excerpt(mask(p.problem), EXCERPT_CHARS),
+          title: masked.title,
+          excerpt: excerpt(masked.problem, EXCERPT_CHARS),
           submittedAt: p.submittedAt,
           reply: p.reply && {
-            excerpt: excerpt(mask(p.reply.body), REPLY_CHARS),
+            excerpt: excerpt(masked.replies[0] ?? "", REPLY_CHARS),
             adoption: p.reply.adoption,
             createdAt: p.reply.createdAt,
             department: p.reply.department,

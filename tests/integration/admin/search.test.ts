@@ -3,7 +3,7 @@ import type { Express } from "express";
 import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
 import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
-import { insertPendingSuggestion, SUBMITTER } from "../../support/factories.ts";
+import { insertSuggestion, SUBMITTER } from "../../support/suggestions.ts";
 import { signIn } from "../../support/http.ts";
 
 let c: Container;
@@ -16,9 +16,9 @@ beforeAll(async () => {
   await resetAndSeed(c);
   app = createApp(c);
   // Routed to the medical insurance bureau by its keyword rule; the other one stays with the office.
-  routed = await insertPendingSuggestion(c.db, { title: "关于医保异地报销的建议", problem: "异地就医报销手续繁琐。", categoryCode: "OTHER" });
+  routed = await insertSuggestion(c.db, { title: "关于医保异地报销的建议", problem: "异地就医报销手续繁琐。", categoryCode: "OTHER" });
   await c.services.routing.routeSuggestion(routed.id);
-  pending = await insertPendingSuggestion(c.db, { title: "老旧小区加装电梯的想法", problem: "楼梯太陡，老人出行难。" });
+  pending = await insertSuggestion(c.db, { title: "老旧小区加装电梯的想法", problem: "楼梯太陡，老人出行难。" });
 });
 afterAll(() => c.close());
 
