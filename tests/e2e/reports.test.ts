@@ -23,7 +23,7 @@ async function signIn(page: Page, email: string) {
   await page.goto(`${env.live.baseUrl}/staff/sign-in`);
   await page.fill("#email", email);
   await page.fill("#password", "GoldenIdeas#2026");
-  await Promise.all([page.waitForURL(/\/staff\/(screening|inbox)/), page.locator("form button[type=submit]").last().click()]);
+  await Promise.all([page.waitForURL(/\/(staff\/(screening|inbox)|admin)/), page.locator("form button[type=submit]").last().click()]);
 }
 
 async function axe(page: Page, label: string, found: string[]) {
