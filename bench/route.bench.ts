@@ -1,7 +1,7 @@
 // Routing throughput, measured the honest way: N suggestions are committed through the real submission path (the
 // app's own web process, autocannon in another) while no worker runs; then the real worker process
-// (workers/index.ts, NODE_ENV=production, LOG_LEVEL=warn) is started alone, with email delivery to an SMTP sink in
-// this process, and routes them. Its rate is taken from the span of the suggestions' routedAt. The baseline is a bare
+// (workers/index.ts, NODE_ENV=production, LOG_LEVEL=warn) is started alone, as `npm start` starts it (one process for
+// routing and maintenance, one for email and indexing), with email delivery to an SMTP sink in this process, and routes them. Its rate is taken from the span of the suggestions' routedAt. The baseline is a bare
 // BullMQ worker process at the same concurrency whose processor does one `pg` UPDATE by id, measured the same way
 // (span of its own timestamps). Baseline and real worker are alternated twice.
 //
@@ -32,7 +32,7 @@ const perSecond = (s: Span) => (s.count - 1) / Math.max((s.last.getTime() - s.fi
 
 async function main(): Promise<void> {
   const m = header(`routing: the worker process routing ${N} suggestions vs a bare BullMQ worker doing one pg UPDATE per job`, [
-    `concurrency ${CONCURRENCY.routing} (workers/start-workers.ts) for both; email delivery running (SMTP sink in the bench process)`,
+    `concurrency ${CONCURRENCY.routing} (workers/start-workers.ts) for both; email delivery running in its own worker process (SMTP sink in the bench process)`,
   ]);
   const db = await prepareDatabase();
   await clearRedis();
@@ -85,8 +85,10 @@ async function main(): Promise<void> {
         throw new Error(`expected ${N} stored and queued suggestions: ${countOf(submitted, 303)} × 303, ${pending} pending, ${waiting} jobs waiting`);
       }
       const sentBefore = sink.received();
-      const worker = startProcess("worker", "workers/index.ts", appEnv({ SMTP_URL: sink.url }), { cpuProfDir: BENCH.cpuProfDir });
-      procs.push(worker);
+      // As `npm start` runs them (src/cli/start.ts): routing + maintenance in one process, email + indexing in another.
+      const worker = startProcess("worker", "workers/index.ts", appEnv({ SMTP_URL: sink.url, WORKER_QUEUES: "routing,maintenance" }), { cpuProfDir: BENCH.cpuProfDir });
+      const background = startProcess("background", "workers/index.ts", appEnv({ SMTP_URL: sink.url, WORKER_QUEUES: "email,indexing" }), { cpuProfDir: BENCH.cpuProfDir });
+      procs.push(worker, background);
       const started = Date.now();
       let routedMs: number;
       let emailsWhileRouting: number;
@@ -98,8 +100,10 @@ async function main(): Promise<void> {
         const expected = await db.emailMessage.count();
         await waitUntil("every email to be delivered", async () => sink.received() - sentBefore >= expected, TIMEOUT_MS, 200);
       } finally {
-        await worker.stop();
-        procs.splice(procs.indexOf(worker), 1);
+        for (const p of [worker, background]) {
+          await p.stop();
+          procs.splice(procs.indexOf(p), 1);
+        }
       }
       const [span] = await db.$queryRaw<{ count: bigint; first: Date; last: Date }[]>`
         SELECT count(*) AS count, min("routedAt") AS first, max("routedAt") AS last FROM "Suggestion"`;

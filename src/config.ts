@@ -8,6 +8,10 @@ const bool = z
 /** The development database; prisma.config.ts falls back to it too, so the CLI and the app agree. */
 export const DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/golden_ideas";
 
+/** The queues of src/platform/queues.ts, by their keys there. */
+export const WORKER_QUEUE_NAMES = ["routing", "email", "maintenance", "indexing"] as const;
+export type WorkerQueue = (typeof WORKER_QUEUE_NAMES)[number];
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -39,6 +43,13 @@ const schema = z.object({
   // and a coordinator screens it first.
   ROUTING_AUTO_ASSIGN: bool.default(true),
   SWEEP_EVERY_MS: z.coerce.number().int().positive().default(60_000),
+  // The queues a worker process (`npm run worker`) takes jobs from. `npm start` runs two: routing + maintenance,
+  // and email + indexing, so a burst's emails and signatures do not take the router's CPU (bench/PROFILE.md).
+  WORKER_QUEUES: z
+    .string()
+    .default(WORKER_QUEUE_NAMES.join(","))
+    .transform((v) => v.split(",").map((q) => q.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(WORKER_QUEUE_NAMES)).min(1)),
   // Work younger than this is left to the request that committed it (it is probably enqueueing it right now).
   SWEEP_GRACE_MS: z.coerce.number().int().nonnegative().default(30_000),
   SUBMISSIONS_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(30),
@@ -71,6 +82,7 @@ export type Config = Readonly<{
   }>;
   routingAutoAssign: boolean;
   sweepEveryMs: number;
+  workerQueues: readonly WorkerQueue[];
   sweepGraceMs: number;
   submissionsPerIpPerHour: number;
 }>;
@@ -114,6 +126,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     routingAutoAssign: e.ROUTING_AUTO_ASSIGN,
     sweepEveryMs: e.SWEEP_EVERY_MS,
+    workerQueues: e.WORKER_QUEUES,
     sweepGraceMs: e.SWEEP_GRACE_MS,
     submissionsPerIpPerHour: e.SUBMISSIONS_PER_IP_PER_HOUR,
   });

@@ -3,7 +3,7 @@
 // the test database and Redis.
 import type { Redis } from "ioredis";
 import type { Config } from "./config.ts";
-import { createDb, type Db } from "./platform/db.ts";
+import { closeDb, createDb, type Db } from "./platform/db.ts";
 import { createRedis, knownDown } from "./platform/redis.ts";
 import { createEnqueuer, createQueues, type Enqueuer, type Queues } from "./platform/queues.ts";
 import { createStorage, type Storage } from "./platform/storage.ts";
@@ -74,7 +74,7 @@ export function createContainer(config: Config, opts: { name?: string; now?: () 
       redis.disconnect();
       sessionRedis.disconnect();
       mailer.close();
-      await db.$disconnect();
+      await closeDb(db);
     },
   };
 }

@@ -1,6 +1,7 @@
-// The worker process (`npm run worker`): one BullMQ Worker per queue, the job schedulers (sweep, deadline scan), one sweep at
-// start-up and again whenever Redis is reachable after an outage, and a graceful close on SIGTERM/SIGINT. Any number
-// of these may run against the same Redis.
+// The worker process (`npm run worker`): one BullMQ Worker per queue of WORKER_QUEUES (all by default); where it
+// runs the maintenance queue, the job schedulers (sweep, deadline scan) and one sweep at start-up and again whenever
+// Redis is reachable after an outage; a graceful close on SIGTERM/SIGINT. Any number of these may run against the
+// same Redis.
 import { loadConfig } from "../src/config.ts";
 import { createContainer } from "../src/container.ts";
 import { createRedis } from "../src/platform/redis.ts";
@@ -26,6 +27,8 @@ const MONTHLY_REPORT_PATTERN = "0 6 1 * *";
 const SHUTDOWN_GRACE_MS = 30_000;
 
 const config = loadConfig();
+/** The schedulers and the sweeps belong to the processes that run the maintenance queue. */
+const runsMaintenance = config.workerQueues.includes("maintenance");
 const c = createContainer(config, { name: "worker" });
 const log = c.logger;
 // Deadlines set by jobs (the router's reply deadline) use what administrators saved, kept fresh while running.
@@ -62,7 +65,7 @@ connection.on("ready", () => {
   }
 });
 
-const set = startWorkers(c, connection);
+const set = startWorkers(c, connection, { queues: [...config.workerQueues] });
 log.info({ queues: set.workers.map((w) => w.name), prefix: config.redisPrefix }, "worker started");
 
 let stopping = false;
@@ -126,6 +129,7 @@ let scheduling: Promise<void> | undefined;
 let again = false;
 /** One run at a time; a reconnect during a run asks for one more, since the run may have met the old Redis. */
 function ensureSchedules(why: "start-up" | "reconnected"): void {
+  if (!runsMaintenance) return;
   if (scheduling) {
     again = true;
     return;

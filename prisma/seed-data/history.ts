@@ -745,7 +745,7 @@ export function planHistory(options: PlanOptions): HistoryPlan {
       replyDue = addWorkingDays(assignedAt, 15);
       event({
         type: EVENT.transferred, fromStatus: "RETURNED", toStatus: "ASSIGNED", actor: COORDINATOR, department: lead,
-        note: coordinationNotes.transferred(departmentSeed(lead), replyDue), at: assignedAt,
+        note: coordinationNotes.transferred(departmentSeed(lead), [], replyDue, "原承办单位退回，经研究改由该单位主办。"), at: assignedAt,
       });
       leadAssignment = { department: lead, role: "LEAD", status: "PENDING", assignedAt, dueAt: replyDue, acceptedAt: null, returnReason: null };
       suggestion.assignments.push(leadAssignment);

@@ -67,8 +67,8 @@ async function main() {
   console.log(`ready to start in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const children: ChildProcess[] = [];
-  const run = (name: string, entry: string) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, entry)], { cwd: ROOT, stdio: "inherit", env: process.env });
+  const run = (name: string, entry: string, env: Record<string, string> = {}) => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, entry)], { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
     child.on("exit", (code, signal) => {
       if (stopping) return;
       console.error(`${name} exited (${signal ?? code}); stopping the others`);
@@ -86,7 +86,10 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   run("web", "src/server.ts");
-  run("worker", "workers/index.ts");
+  // Email and indexing (jieba) in a process of their own: a burst's emails and signatures then do not take the
+  // router's CPU.
+  run("worker", "workers/index.ts", { WORKER_QUEUES: "routing,maintenance" });
+  run("background", "workers/index.ts", { WORKER_QUEUES: "email,indexing" });
 }
 
 main().catch((err: Error) => fail(`npm start failed: ${err.message}`));

@@ -1,21 +1,55 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
 
 export type Db = PrismaClient;
 /** A transaction client or the root client: repositories accept either. */
 export type DbClient = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
+/** The `pg` pool under each root client (one pool, shared by Prisma and the hot statements; see `sql`). */
+const POOLS = new WeakMap<object, pg.Pool>();
+
 export function createDb(databaseUrl: string, poolSize = 10): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }) });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  // Prisma does not end a pool it was given unless told to: $disconnect ends it, as before.
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  POOLS.set(client, pool);
+  return client;
+}
+
+/** Disconnects Prisma and ends the pool, also when Prisma never connected (only `sql` was used). */
+export async function closeDb(db: Db): Promise<void> {
+  await db.$disconnect();
+  const pool = POOLS.get(db);
+  if (pool && !pool.ending && !pool.ended) await pool.end();
+}
+
+/**
+ * One hand-written statement on the hot paths (a submission, a routing job, an email job): straight on the `pg`
+ * pool under the root client, because each Prisma call costs several times the driver's CPU (its client runtime
+ * and query compiler; see bench/PROFILE.md). A transaction client has no pool of its own here, so inside an
+ * interactive transaction the statement goes through Prisma as a raw query, on that transaction's connection.
+ * Placeholders are `$1`, `$2`, ...; return only int4, text, boolean and json columns, which both paths return as
+ * the same JavaScript values (`pg` would read a timestamp(3) column in the process's time zone).
+ */
+export async function sql<T>(db: DbClient, text: string, values: unknown[]): Promise<T[]> {
+  const pool = POOLS.get(db);
+  // Columns are timestamp(3) holding UTC, as Prisma writes them: an ISO string cast to timestamp keeps the UTC
+  // wall time, where `pg` would send a Date in the process's own time zone.
+  if (pool) return (await pool.query(text, values.map((v) => (v instanceof Date ? v.toISOString() : v)))).rows as T[];
+  return db.$queryRawUnsafe<T[]>(text, ...values);
 }
 
 const PRISMA_TO_SQLSTATE: Record<string, string> = { P2002: "23505", P2003: "23503" };
 
 /**
- * The PostgreSQL SQLSTATE behind a Prisma error, whether Prisma mapped it (P2002, P2003) or it came from a raw
- * query through the driver adapter (P2010 carrying the original code).
+ * The PostgreSQL SQLSTATE behind an error: the driver's own (a `sql` statement), or a Prisma error's, whether
+ * Prisma mapped it (P2002, P2003) or it came from a raw query through the driver adapter (P2010 carrying the
+ * original code).
  */
 export function sqlState(err: unknown): string | undefined {
+  // Straight from the driver (statements run with `sql`).
+  if (err instanceof pg.DatabaseError) return err.code;
   const e = err as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } };
   if (!e?.code) return undefined;
   return PRISMA_TO_SQLSTATE[e.code] ?? e.meta?.driverAdapterError?.cause?.originalCode;

@@ -33,6 +33,10 @@ export function dependencyDown(err: unknown): Dependency | undefined {
     return undefined;
   }
   if (e.name === "DriverAdapterError" && /DatabaseNotReachable|ConnectionClosed/.test(message)) return "database";
+  // node-postgres errors that reach us unwrapped when a connection dies under a running query (a restart, a cut).
+  if (/Connection terminated|terminating connection due to administrator command|Client has encountered a connection error/.test(message)) {
+    return "database";
+  }
   // ioredis: the offline queue is off (fail fast) or its retries ran out, or the connection closed under a command.
   if (e.name === "MaxRetriesPerRequestError" || /Stream isn't writeable|enableOfflineQueue|Connection is closed/i.test(message)) return "redis";
   if (typeof e.code === "string" && NETWORK_CODES.has(e.code) && /redis|6379|63\d\d/i.test(message)) return "redis";

@@ -1,6 +1,6 @@
 // Queue names, job names and the producer side. Jobs carry ids only and have deterministic ids so that
 // enqueueing the same work twice (request path + sweep) yields one job; processors re-read the row anyway.
-import { Queue, type JobsOptions } from "bullmq";
+import { FlowProducer, Queue, type FlowJob, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "./logger.ts";
 
@@ -51,6 +51,8 @@ export interface Queues {
   routing: Queue;
   email: Queue;
   maintenance: Queue;
+  /** Adds jobs of several queues in one Redis round trip (see Enqueuer.submitted). */
+  producer: FlowProducer;
   indexing: Queue;
   reports: Queue;
   close(): Promise<void>;
@@ -66,6 +68,8 @@ export function createQueues(connection: Redis, prefix: string, onError: (err: E
   const routing = make(QUEUES.routing);
   const email = make(QUEUES.email);
   const maintenance = make(QUEUES.maintenance);
+  const producer = new FlowProducer({ connection, prefix });
+  producer.on("error", onError);
   const indexing = make(QUEUES.indexing);
   const reports = make(QUEUES.reports);
   return {
@@ -73,9 +77,10 @@ export function createQueues(connection: Redis, prefix: string, onError: (err: E
     email,
     maintenance,
     indexing,
+    producer,
     reports,
     async close() {
-      await Promise.all([routing.close(), email.close(), maintenance.close(), indexing.close(), reports.close()]);
+      await Promise.all([routing.close(), email.close(), maintenance.close(), indexing.close(), producer.close(), reports.close()]);
     },
   };
 }
@@ -84,6 +89,12 @@ export function createQueues(connection: Redis, prefix: string, onError: (err: E
 export interface Enqueuer {
   routeSuggestion(suggestionId: number): Promise<boolean>;
   sendEmails(emailIds: number[]): Promise<boolean>;
+  /**
+   * A new suggestion's routing job, indexing job and acknowledgement email's job in ONE Redis round trip (the submission's
+   * hot path: two round trips were a sixth of the web process's CPU, see bench/PROFILE.md). The same job names,
+   * data, ids and options as routeSuggestion, indexSuggestion and sendEmails.
+   */
+  submitted(suggestionId: number, emailIds: number[]): Promise<boolean>;
   indexSuggestion(suggestionId: number): Promise<boolean>;
   buildReport(reportRunId: number): Promise<boolean>;
   /**
@@ -112,7 +123,25 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "maintenance" | "indexing" | "reports">, logger: Logger, connected: () => boolean = () => true): Enqueuer {
+const routeJob = (suggestionId: number) => ({
+  name: JOBS.routeSuggestion,
+  data: { suggestionId } satisfies RouteSuggestionData,
+  opts: { jobId: `route-suggestion-${suggestionId}` },
+});
+
+const indexJob = (suggestionId: number) => ({
+  name: JOBS.indexSuggestion,
+  data: { suggestionId } satisfies IndexSuggestionData,
+  opts: { jobId: indexSuggestionJobId(suggestionId) },
+});
+
+const emailJob = (emailId: number) => ({
+  name: JOBS.sendEmail,
+  data: { emailId } satisfies SendEmailData,
+  opts: { jobId: `send-email-${emailId}` },
+});
+
+export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "maintenance" | "indexing" | "producer" | "reports">, logger: Logger, connected: () => boolean = () => true): Enqueuer {
   async function attempt(what: string, fn: () => Promise<unknown>): Promise<boolean> {
     // Known to be down: do not make the citizen wait for a timeout; the sweep enqueues it later.
     if (!connected()) {
@@ -129,33 +158,34 @@ export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "maint
   }
   return {
     routeSuggestion: (suggestionId) =>
-      attempt(`route-suggestion ${suggestionId}`, () =>
-        queues.routing.add(JOBS.routeSuggestion, { suggestionId } satisfies RouteSuggestionData, {
-          jobId: `route-suggestion-${suggestionId}`,
-        }),
-      ),
+      attempt(`route-suggestion ${suggestionId}`, () => {
+        const job = routeJob(suggestionId);
+        return queues.routing.add(job.name, job.data, job.opts);
+      }),
     indexSuggestion: (suggestionId) =>
-      attempt(`index-suggestion ${suggestionId}`, () =>
-        queues.indexing.add(JOBS.indexSuggestion, { suggestionId } satisfies IndexSuggestionData, {
-          jobId: indexSuggestionJobId(suggestionId),
-        }),
-      ),
+      attempt(`index-suggestion ${suggestionId}`, () => {
+        const job = indexJob(suggestionId);
+        return queues.indexing.add(job.name, job.data, job.opts);
+      }),
     trainRoutingModel: () =>
       attempt("train-routing-model", () =>
         queues.maintenance.add(JOBS.trainRoutingModel, {}, { jobId: "train-routing-model-now", attempts: 1, removeOnFail: 100 }),
       ),
     sendEmails: async (emailIds) => {
       if (emailIds.length === 0) return true;
-      return attempt(`send-email ${emailIds.join(",")}`, () =>
-        queues.email.addBulk(
-          emailIds.map((emailId) => ({
-            name: JOBS.sendEmail,
-            data: { emailId } satisfies SendEmailData,
-            opts: { jobId: `send-email-${emailId}` },
-          })),
-        ),
-      );
+      return attempt(`send-email ${emailIds.join(",")}`, () => queues.email.addBulk(emailIds.map(emailJob)));
     },
+    submitted: (suggestionId, emailIds) =>
+      attempt(`route-suggestion, index-suggestion ${suggestionId}, send-email ${emailIds.join(",")}`, () => {
+        // Jobs without children: a flow producer adds them as plain jobs, all in one MULTI. It does not apply the
+        // queues' default options, so they are given here.
+        const flows: FlowJob[] = [
+          { ...routeJob(suggestionId), queueName: QUEUES.routing },
+          { ...indexJob(suggestionId), queueName: QUEUES.indexing },
+          ...emailIds.map((id) => ({ ...emailJob(id), queueName: QUEUES.email })),
+        ].map((job) => ({ ...job, opts: { ...RETRYING, ...job.opts } }));
+        return queues.producer.addBulk(flows);
+      }),
     buildReport: (reportRunId) =>
       attempt(`build-report ${reportRunId}`, () =>
         queues.reports.add(JOBS.buildReport, { reportRunId } satisfies BuildReportData, {

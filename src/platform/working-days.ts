@@ -107,14 +107,27 @@ export function addWorkingDays(from: Date, days: number): Date {
   if (!Number.isSafeInteger(days) || days < 1) {
     throw new RangeError(`days must be a positive integer, got ${days}`);
   }
-  let day = shanghaiDayOf(from);
-  let remaining = days;
-  while (remaining > 0) {
-    day += 1;
-    if (isWorkingShanghaiDay(day)) remaining -= 1;
+  const start = shanghaiDayOf(from);
+  const key = `${start}:${days}`;
+  let due = DUE_DAYS.get(key);
+  if (due === undefined) {
+    due = start;
+    for (let remaining = days; remaining > 0; ) {
+      due += 1;
+      if (isWorkingShanghaiDay(due)) remaining -= 1;
+    }
+    if (DUE_DAYS.size >= DUE_DAYS_MAX) DUE_DAYS.clear();
+    DUE_DAYS.set(key, due);
   }
-  return new Date((day + 1) * DAY_MS - SHANGHAI_OFFSET_MS - 1);
+  return new Date((due + 1) * DAY_MS - SHANGHAI_OFFSET_MS - 1);
 }
+
+/**
+ * The answer depends only on the Shanghai day and the count, and the calendar is fixed at start-up: every
+ * submission of a day asks the same question (it was walked per request, on the submission's hot path).
+ */
+const DUE_DAYS = new Map<string, number>();
+const DUE_DAYS_MAX = 1_000;
 
 /** Working days after `from`'s Shanghai day, up to and including `to`'s; "due within 3 working days" is `<= 3`. */
 export function workingDaysBetween(from: Date, to: Date): number {

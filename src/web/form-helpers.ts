@@ -53,7 +53,8 @@ const TYPES_WITHOUT_VALUE = new Set(["password", "file", "checkbox"]);
  * Required: id, label. Common: name (defaults to the id), type (text, email, tel, url, number, date, password, file,
  * textarea, select, checkbox; radio or checkbox with `options` in form/choices), value, hint, error, required,
  * optional, marker=false (a required field without the "required" mark), options, placeholder (a select's empty
- * first option). Control attributes: inputClass, fieldClass (the wrapper), rows, maxlength, min, max, step,
+ * first option). Control attributes: inputClass, fieldClass (the wrapper), rows, maxlength, countMax (the limit the
+ * characters-left counter of public/js/forms.js shows, where the server enforces it without maxlength), min, max, step,
  * autocomplete, inputmode, autocapitalize, spellcheck, accept, multiple, checked, lang, readonly; for groups listClass, optionClass.
  * optionsBlock / labelBlock: a select's options, or a group's option text, come from the partial block. Anything
  * else is passed through, for a partial block to read.

@@ -92,8 +92,13 @@ describe("PostgreSQL restarted under load", () => {
     console.log(
       `postgres restart: answers ${JSON.stringify(byStatus)}; during the outage ${during.length} (503: ${during.filter((a) => a.status === 503).length}), ` +
         `slowest 503 ${slowest503} ms; first receipt ${firstOkAfter ? firstOkAfter.at + firstOkAfter.ms - upAt : "never"} ms after the database came back; ` +
-        `receipts ${receipts.length}, stored ${rows.length}, lost ${receipts.length - rows.length}; suggestions ${suggestions}, submitters ${submitters}, events ${submittedEvents}`,
+        `receipts ${receipts.length}, stored ${rows.length}, lost ${receipts.length - rows.length}; suggestions ${suggestions}, submitters ${submitters}, events ${submittedEvents}; ` +
+        // Cut between COMMIT and its answer: stored though the citizen was told it was not. The form they get back keeps
+        // its one-time token, so pressing Submit again returns that suggestion's receipt, not a second suggestion.
+        `stored without a receipt ${suggestions - receipts.length}`,
     );
+    const errors = web.lines.filter((l) => l.includes('"level":50'));
+    if (errors.length) console.log(`postgres restart: error lines of the web process:\n${errors.slice(0, 5).join("\n")}`);
     expect(Object.keys(byStatus).filter((s) => s !== "303" && s !== "503" && s !== "200")).toEqual([]);
     expect(during.length).toBeGreaterThan(0);
     expect(during.every((a) => a.status === 503)).toBe(true);

@@ -16,6 +16,12 @@ export interface FormState {
   errors: FieldErrors;
 }
 
+/** Why an action was refused (a ConflictError's message), shown at the top of the case page. */
+export interface Refusal {
+  key: string;
+  params: Record<string, unknown>;
+}
+
 /** What the redirect after an action says on the case page (?done=…); anything else says nothing. */
 export const NOTICES = ["signed", "returned", "extension", "note", "duplicateNote", "replied", "opinion"] as const;
 export type Notice = (typeof NOTICES)[number];
@@ -42,6 +48,7 @@ export function caseViewModel(opts: {
   locale: Locale;
   form?: FormState;
   notice?: Notice;
+  refusal?: Refusal;
   extensionMaxWorkingDays: number;
   reminderDays: number;
   returnWindowDays: number;
@@ -98,5 +105,8 @@ export function caseViewModel(opts: {
     reminderDays: opts.reminderDays,
     returnWindowDays: opts.returnWindowDays,
     notice: opts.notice ? t(`casework:notice.${opts.notice}`) : null,
+    refusal: opts.refusal ? t(opts.refusal.key, opts.refusal.params) : null,
+    // The typed text, in the notice itself: the form it came from may no longer be offered (the case moved on).
+    refusalKept: opts.refusal && opts.form ? Object.values(opts.form.values).filter((v) => v.trim().length > 2) : [],
   };
 }

@@ -164,6 +164,6 @@ export function findReplyRecipients(tx: DbClient, suggestionId: number) {
   return tx.suggestion.findMany({
     where: { OR: [{ id: suggestionId }, { mergedIntoId: suggestionId }] },
     orderBy: { id: "asc" },
-    select: { id: true, trackingCode: true, title: true, locale: true, submitter: { select: { email: true } } },
+    select: { id: true, trackingCode: true, trackToken: true, title: true, locale: true, submitter: { select: { email: true } } },
   });
 }

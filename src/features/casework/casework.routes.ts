@@ -4,13 +4,13 @@ import { once } from "node:events";
 import { Router, type Request, type Response } from "express";
 import type { Container } from "../../container.ts";
 import type { z } from "zod";
-import { NotFoundError } from "../../errors.ts";
+import { ConflictError, NotFoundError } from "../../errors.ts";
 import type { Locale, Translate } from "../../platform/i18n.ts";
 import { parseForm, pathId, typedValues } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
 import { requireStaff, staffOf, type StaffUser } from "../auth/index.ts";
-import { caseViewModel, noticeOf, type CaseFormName, type FormState, type Notice } from "./case-page.view.ts";
+import { caseViewModel, noticeOf, type CaseFormName, type FormState, type Notice, type Refusal } from "./case-page.view.ts";
 import { extensionFormSchema, noteFormSchema, parseInboxQuery, replyFormSchema, returnFormSchema } from "./casework.schemas.ts";
 import { setDownloadHeaders } from "./download.ts";
 import { inboxViewModel } from "./inbox.view.ts";
@@ -38,7 +38,12 @@ export function caseworkRoutes(c: Container, csrf: Csrf, panels: readonly CasePa
   // The current limits (administrators may change them, features/deadlines), not the configured defaults.
   const deadlines = c.services.deadlines.settings;
 
-  async function renderCase(req: Request, res: Response, id: number, opts: { status?: number; form?: FormState; notice?: Notice; revealed?: boolean } = {}) {
+  async function renderCase(
+    req: Request,
+    res: Response,
+    id: number,
+    opts: { status?: number; form?: FormState; notice?: Notice; refusal?: Refusal; revealed?: boolean } = {},
+  ) {
     const user = staffOf(req);
     const t = translatorOf(res);
     const view = opts.revealed ? await casePage.revealContact(user, id) : await casePage.getCase(user, id);
@@ -52,6 +57,7 @@ export function caseworkRoutes(c: Container, csrf: Csrf, panels: readonly CasePa
         locale: req.locale,
         ...(opts.form ? { form: opts.form } : {}),
         ...(opts.notice ? { notice: opts.notice } : {}),
+        ...(opts.refusal ? { refusal: opts.refusal } : {}),
         extensionMaxWorkingDays: deadlines.extensionMaxWorkingDays,
         reminderDays: deadlines.reminderWorkingDays,
         returnWindowDays: deadlines.returnWindowWorkingDays,
@@ -61,7 +67,10 @@ export function caseworkRoutes(c: Container, csrf: Csrf, panels: readonly CasePa
     });
   }
 
-  /** A department form: parse, then act and redirect, or show the page again with the messages (422). */
+  /**
+   * A department form: parse, then act and redirect, or show the page again with the messages (422), or with why the
+   * action was refused (409: the case moved on meanwhile) — the typed text kept either way.
+   */
   function departmentForm<T>(name: CaseFormName, schema: z.ZodType<T> | (() => z.ZodType<T>), run: (user: StaffUser, id: number, data: T) => Promise<Notice>) {
     return {
       path: FORM_PATH[name],
@@ -71,7 +80,17 @@ export function caseworkRoutes(c: Container, csrf: Csrf, panels: readonly CasePa
         if (!parsed.ok) {
           return renderCase(req, res, id, { status: 422, form: { name, values: typedValues(req.body, FORM_FIELDS[name], ECHO_MAX), errors: parsed.errors } });
         }
-        const notice = await run(staffOf(req), id, parsed.data);
+        let notice: Notice;
+        try {
+          notice = await run(staffOf(req), id, parsed.data);
+        } catch (err) {
+          if (!(err instanceof ConflictError)) throw err;
+          return renderCase(req, res, id, {
+            status: 409,
+            form: { name, values: typedValues(req.body, FORM_FIELDS[name], ECHO_MAX), errors: {} },
+            refusal: { key: err.messageKey, params: err.params },
+          });
+        }
         res.redirect(303, `/staff/suggestions/${id}?done=${notice}`);
       },
     };
@@ -116,7 +135,12 @@ export function caseworkRoutes(c: Container, csrf: Csrf, panels: readonly CasePa
 
   router.post("/staff/suggestions/:id/sign", official, csrf.verify, async (req, res) => {
     const id = pathId(req.params.id);
-    await departmentActions.sign(staffOf(req), id);
+    try {
+      await departmentActions.sign(staffOf(req), id);
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+      return renderCase(req, res, id, { status: 409, refusal: { key: err.messageKey, params: err.params } });
+    }
     res.redirect(303, `/staff/suggestions/${id}?done=signed`);
   });
 

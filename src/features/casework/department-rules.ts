@@ -74,6 +74,11 @@ export interface Permissions {
   returnWindowEndsAt: Date | null;
   returnWindowPassed: boolean;
   extensionPending: boolean;
+  /**
+   * An assisting department that has signed while the lead department has not: its opinion waits until the case is
+   * in handling (the opinion goes to the lead department, which must have taken the case); notes are open already.
+   */
+  opinionWaitsForLead: boolean;
   /** Whether any department form is shown at all. */
   any: boolean;
 }
@@ -94,6 +99,7 @@ export function permissionsFor(ctx: ActionContext): Permissions {
       mine?.role === "LEAD" && LIVE_ASSIGNMENT.includes(mine.status) && canApply("returnAssignment", ctx.suggestion.status) &&
       windowEndsAt !== null && ctx.now > windowEndsAt,
     extensionPending: ctx.pendingExtension,
+    opinionWaitsForLead: mine?.role === "ASSIST" && mine.status === "ACCEPTED" && ctx.suggestion.status === "ASSIGNED",
     any: false,
   };
   p.any = p.sign || p.return || p.extension || p.note || p.reply;

@@ -3,8 +3,7 @@
 // one that has already been answered.
 import type { AdoptionResult } from "../../generated/prisma/enums.ts";
 import type { DbClient } from "../../platform/db.ts";
-import { DEFAULT_LOCALE, toLocale } from "../../platform/i18n.ts";
-import type { EmailDraft } from "../notifications/index.ts";
+import { citizenEmail, type EmailDraft } from "../notifications/index.ts";
 import { findReplyRecipients } from "./case.repository.ts";
 import { findDepartment } from "./reference.repository.ts";
 
@@ -27,28 +26,22 @@ export async function replyEmailDrafts(tx: DbClient, publicBaseUrl: string, repl
   const main = recipients.find((r) => r.id === reply.suggestionId);
   const drafts: EmailDraft[] = [];
   for (const r of recipients) {
-    const to = r.submitter?.email;
-    if (!to || (onlySuggestionIds && !onlySuggestionIds.includes(r.id))) continue;
+    if (onlySuggestionIds && !onlySuggestionIds.includes(r.id)) continue;
     const merged = r.id !== reply.suggestionId;
-    drafts.push({
+    drafts.push(...citizenEmail(publicBaseUrl, r, {
       dedupeKey: merged ? `replied-${reply.id}-${r.id}` : `replied-${reply.id}`,
-      to,
       template: "suggestion-replied",
-      locale: toLocale(r.locale) ?? DEFAULT_LOCALE,
       // The reply as the citizen will read it on the tracking page; no staff names, no internal notes.
       data: {
-        trackingCode: r.trackingCode,
-        title: r.title,
         departmentName: department?.name ?? "",
         departmentNameEn: department?.nameEn ?? "",
         adoption: reply.adoption,
         body: reply.body,
         explanation: reply.explanation,
         repliedAt: reply.createdAt.toISOString(),
-        trackUrl: `${publicBaseUrl}/track`,
         ...(merged && main ? { mergedInto: { trackingCode: main.trackingCode, title: main.title } } : {}),
       },
-    });
+    }));
   }
   return drafts;
 }

@@ -9,6 +9,7 @@ interface Named {
 }
 
 const name = (d: Named) => localizedText(d.name, d.nameEn);
+const names = (ds: readonly Named[]) => localizedText(ds.map((d) => d.name).join("、"), ds.map((d) => d.nameEn || d.name).join(", "));
 
 export const coordinationNotes = {
   /** 交…主办（，…协办），请于…前答复 — shown to the citizen too. */
@@ -18,9 +19,13 @@ export const coordinationNotes = {
     const list = localizedText(assists.map((d) => d.name).join("、"), assists.map((d) => d.nameEn || d.name).join(", "));
     return systemNote("coordination:notes.assignedWithAssists", { ...params, assists: list });
   },
-  /** 改交…主办，请于…前答复 */
-  transferred: (lead: Named, dueAt: Date): EventNote =>
-    systemNote("coordination:notes.transferred", { lead: name(lead), dueAt: dueAt.toISOString() }),
+  /** 改交…主办 (协办：…), then the coordinator's reason as typed. */
+  transferred: (lead: Named, assisting: Named[], dueAt: Date, reason: string): EventNote =>
+    systemNoteWithText(
+      assisting.length ? "coordination:notes.transferredWithAssists" : "coordination:notes.transferred",
+      { lead: name(lead), assists: names(assisting), dueAt: dueAt.toISOString() },
+      reason,
+    ),
   /** 同意延期N个工作日，答复期限延至… */
   extended: (days: number, dueAt: Date): EventNote => systemNote("coordination:notes.extended", { days, dueAt: dueAt.toISOString() }),
   /** The merge's own note when the coordinator wrote none. */

@@ -45,12 +45,14 @@ const dueDate = z.preprocess(
     .refine(isCalendarDate, { error: "coordination:errors.dueDateInvalid" }),
 );
 
+const assistDepartmentIds = z.preprocess(
+  (v) => [...new Set(all(v).map(idInput).filter((id): id is number => id !== undefined))],
+  z.array(z.number().int()).max(20, { error: "coordination:errors.tooManyAssists" }),
+);
+
 export const acceptFormSchema = z.object({
   leadDepartmentId: selectedId("coordination:errors.leadRequired"),
-  assistDepartmentIds: z.preprocess(
-    (v) => [...new Set(all(v).map(idInput).filter((id): id is number => id !== undefined))],
-    z.array(z.number().int()).max(20, { error: "coordination:errors.tooManyAssists" }),
-  ),
+  assistDepartmentIds,
   replyDueDate: dueDate,
   note: optionalNote,
 });
@@ -89,7 +91,11 @@ export type ImportantForm = z.infer<typeof importantFormSchema>;
 
 export const transferFormSchema = z.object({
   leadDepartmentId: selectedId("coordination:errors.leadRequired"),
+  /** The assisting departments after the transfer (the form starts with the current ones ticked). */
+  assistDepartmentIds,
   replyDueDate: dueDate,
+  /** Why: recorded in the history and sent to the new departments with their assignment. */
+  reason: requiredNote("coordination:errors.transferReasonRequired"),
 });
 export type TransferForm = z.infer<typeof transferFormSchema>;
 

@@ -17,6 +17,8 @@ export interface PanelModel {
   suggestion: { id: number; trackingCode: string; title: string; status: SuggestionStatus; important: boolean };
   coordinator: {
     departments: { id: number; name: string; nameEn: string }[];
+    /** The departments assisting now: ticked in the transfer form. */
+    currentAssistIds: number[];
     proposedDepartmentId: number | null;
     routing: RoutingFacts;
     defaultReplyDueDate: string;
@@ -33,13 +35,18 @@ export function createCoordinatorPanel(c: CoordinatorPanelDeps) {
     /** What the panel shows for this suggestion. */
     async model(user: StaffUser, id: number): Promise<PanelModel> {
       assertOfficeStaff(user);
-      const [s, departments] = await Promise.all([repo.findSuggestionForAction(c.db, id), repo.findDepartments(c.db)]);
+      const [s, departments, currentAssistIds] = await Promise.all([
+        repo.findSuggestionForAction(c.db, id),
+        repo.findDepartments(c.db),
+        repo.findCurrentAssistIds(c.db, id),
+      ]);
       if (!s) throw new NotFoundError();
       return {
         suggestion: { id: s.id, trackingCode: s.trackingCode, title: s.title, status: s.status, important: s.important },
         coordinator: {
           departments: departments.map(({ id: deptId, name, nameEn }) => ({ id: deptId, name, nameEn })),
           proposedDepartmentId: s.proposedDepartmentId,
+          currentAssistIds,
           routing: { routingState: s.routingState, routingReason: s.routingReason, round: s.round, category: s.category, region: s.region },
           defaultReplyDueDate: c.deadlines.defaultReplyDueDate(c.now()),
           canScreen: canApply("accept", s.status),

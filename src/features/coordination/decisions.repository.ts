@@ -24,6 +24,7 @@ export function findDepartments(db: DbClient): Promise<DepartmentOption[]> {
 export interface SuggestionForAction {
   id: number;
   trackingCode: string;
+  trackToken: string;
   title: string;
   status: SuggestionStatus;
   important: boolean;
@@ -46,6 +47,7 @@ export function findSuggestionForAction(db: DbClient, id: number): Promise<Sugge
     select: {
       id: true,
       trackingCode: true,
+      trackToken: true,
       title: true,
       status: true,
       important: true,
@@ -129,4 +131,23 @@ export async function setImportant(tx: DbClient, suggestionId: number, important
 export function lockForMerge(tx: DbClient, ids: [number, number]): Promise<{ id: number; status: SuggestionStatus }[]> {
   return tx.$queryRaw<{ id: number; status: SuggestionStatus }[]>`
     SELECT id, status FROM "Suggestion" WHERE id IN (${ids[0]}, ${ids[1]}) ORDER BY id FOR UPDATE`;
+}
+
+/**
+ * 改派: the current assisting assignments of departments not in `assistIds` become history (TRANSFERRED); returns the
+ * departments whose assisting assignment stays.
+ */
+export async function keepAssisting(tx: DbClient, suggestionId: number, assistIds: number[]): Promise<number[]> {
+  await tx.assignment.updateMany({
+    where: { suggestionId, role: "ASSIST", status: CURRENT_ASSIGNMENT, departmentId: { notIn: assistIds } },
+    data: { status: "TRANSFERRED" },
+  });
+  const rows = await tx.assignment.findMany({ where: { suggestionId, role: "ASSIST", status: CURRENT_ASSIGNMENT }, select: { departmentId: true } });
+  return rows.map((r) => r.departmentId);
+}
+
+/** The departments assisting now (for the transfer form's ticks). */
+export async function findCurrentAssistIds(db: DbClient, suggestionId: number): Promise<number[]> {
+  const rows = await db.assignment.findMany({ where: { suggestionId, role: "ASSIST", status: CURRENT_ASSIGNMENT }, select: { departmentId: true } });
+  return rows.map((r) => r.departmentId);
 }

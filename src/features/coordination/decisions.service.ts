@@ -202,7 +202,8 @@ export function createDecisionService(c: DecisionDeps) {
       const s = await loadFor(id, "merge");
       const target = await repo.findByTrackingCode(c.db, form.targetCode);
       if (!target) throw new ValidationError({ targetCode: "coordination:errors.targetNotFound" });
-      if (target.id === s.id) throw new ConflictError("coordination:errors.mergeIntoItself");
+      // A typing slip in the code field: said at the field, with the typed note kept.
+      if (target.id === s.id) throw new ValidationError({ targetCode: "coordination:errors.mergeIntoItself" });
       const emailIds = await c.db.$transaction(async (tx) => {
         const locked = await repo.lockForMerge(tx, [s.id, target.id]);
         const targetNow = locked.find((r) => r.id === target.id);
@@ -257,9 +258,12 @@ export function createDecisionService(c: DecisionDeps) {
     /** 改派: a new lead department and deadline; the old lead assignment becomes history (TRANSFERRED). */
     async transfer(user: StaffUser, id: number, form: TransferForm): Promise<void> {
       assertOfficeStaff(user);
-      const { s, lead, now, dueAt } = await checkAssignment(id, "transfer", form, (found, chosen, _all, errors) => {
+      const { s, lead, departments, now, dueAt } = await checkAssignment(id, "transfer", form, (found, chosen, all, errors) => {
         if (chosen && found.leadDepartmentId === chosen.id && found.status !== "RETURNED") errors.leadDepartmentId = "coordination:errors.sameLead";
+        if (form.assistDepartmentIds.some((d) => !all.has(d))) errors.assistDepartmentIds = "coordination:errors.departmentUnknown";
+        else if (form.assistDepartmentIds.includes(form.leadDepartmentId)) errors.assistDepartmentIds = "coordination:errors.assistIncludesLead";
       });
+      const assisting = form.assistDepartmentIds.flatMap((d) => departments.get(d) ?? []);
 
       const emailIds = await c.db.$transaction(async (tx) => {
         await applyTransition(tx, {
@@ -267,20 +271,23 @@ export function createDecisionService(c: DecisionDeps) {
           action: "transfer",
           actorId: user.id,
           departmentId: lead.id,
-          note: coordinationNotes.transferred(lead, dueAt),
+          note: coordinationNotes.transferred(lead, assisting, dueAt, form.reason),
           set: { replyDueAt: dueAt },
         });
         await repo.transferCurrentAssignments(tx, s.id, { role: "LEAD" });
-        // A department that assisted and now leads keeps one assignment, the lead one.
-        await repo.transferCurrentAssignments(tx, s.id, { role: "ASSIST", departmentId: lead.id });
+        // Assisting departments no longer in the list (and one that now leads) step down; the others keep theirs.
+        const kept = await repo.keepAssisting(tx, s.id, form.assistDepartmentIds);
         await repo.moveCurrentDeadlines(tx, s.id, dueAt);
         await repo.setLeadDepartment(tx, s.id, lead.id);
-        const [assignment] = await repo.createAssignments(tx, [
+        const created = await repo.createAssignments(tx, [
           { suggestionId: s.id, departmentId: lead.id, role: "LEAD", assignedAt: now, dueAt },
+          ...assisting.filter((d) => !kept.includes(d.id)).map((d) => ({ suggestionId: s.id, departmentId: d.id, role: "ASSIST" as const, assignedAt: now, dueAt })),
         ]);
+        const assignment = created.find((a) => a.role === "LEAD");
         if (!assignment) return [];
         return queueEmails(tx, [
-          emails.assigned(s, assignment, lead, dueAt),
+          // The new lead and each newly assisting department get their assignment.
+          ...created.map((a) => emails.assigned(s, a, departments.get(a.departmentId) ?? lead, dueAt)),
           // The citizen's tracking page now names another department and deadline: they are told why it changed.
           ...emails.citizen(s, `transferred-${assignment.id}`, "suggestion-transferred", {
             leadDepartment: { name: lead.name, nameEn: lead.nameEn },

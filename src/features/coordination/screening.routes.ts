@@ -145,21 +145,27 @@ export function screeningRoutes(c: Container, csrf: Csrf): Router {
     });
   });
 
-  async function renderActionForm(req: Request, res: Response, id: number, name: ActionName, errors: FieldErrors) {
+  /**
+   * The suggestion with the coordinator's panel again, the form that was posted open with what was typed: 422 with
+   * the field messages, or 409 with why the action was refused (another coordinator acted first, the target closed).
+   */
+  async function renderActionForm(req: Request, res: Response, id: number, name: ActionName, errors: FieldErrors, refused?: ConflictError) {
     const t = translatorOf(res);
     const model = await panel.model(staffOf(req), id);
     // A form the suggestion's status no longer offers: the status is the problem, not the input.
     const offered = name === "transfer" ? model.coordinator.canTransfer : name === "important" || model.coordinator.canScreen;
-    if (!offered) throw new ConflictError("errors:illegalTransition", { action: name, from: model.suggestion.status });
+    if (!offered && !refused) throw new ConflictError("errors:illegalTransition", { action: name, from: model.suggestion.status });
     const values = echo(req.body);
     const coordinator = panelView(model, t, req.locale);
     // The lead chosen in the failed post is what the form shows selected again.
     if (name === "accept") coordinator.proposedDepartmentId = values.leadDepartmentId as number | null;
     const key = FORM_KEY[name];
-    res.status(422).render("coordination/action", {
+    res.set("Cache-Control", "no-store");
+    res.status(refused ? 409 : 422).render("coordination/action", {
       title: `${t("coordination:action.errorTitlePrefix")}${t(`coordination:action.titles.${key}`)}`,
       suggestion: model.suggestion,
       statusLabel: t(`coordination:status.${model.suggestion.status}`),
+      refusal: refused ? t(refused.messageKey, { ...refused.params, action: t(`coordination:action.titles.${key}`), from: t(`coordination:status.${model.suggestion.status}`) }) : null,
       coordinator: { ...coordinator, open: key, errors: { [key]: translateErrors(t, errors) }, values: { [key]: values } },
       errorList: Object.entries(errors).map(([field, k]) => ({ id: `ca-${key}-${field}`, message: t(k) })),
     });
@@ -181,6 +187,8 @@ export function screeningRoutes(c: Container, csrf: Csrf): Router {
         await def.run(decisions, staffOf(req), id, parsed.data);
       } catch (err) {
         if (err instanceof ValidationError) return renderActionForm(req, res, id, name, err.fields);
+        // Refused: back to the suggestion with the reason and the typed text, never a dead-end error page.
+        if (err instanceof ConflictError) return renderActionForm(req, res, id, name, {}, err);
         throw err;
       }
       res.redirect(303, `/staff/suggestions/${id}`);

@@ -47,3 +47,37 @@ export function findSupervised(db: DbClient, dueBy: Date, departmentId: number |
     select: { id: true, trackingCode: true, title: true, status: true, important: true, replyDueAt: true, leadDepartmentId: true },
   });
 }
+
+export interface LowRating {
+  suggestionId: number;
+  trackingCode: string;
+  title: string;
+  score: number;
+  comment: string | null;
+  ratedAt: Date;
+  leadDepartment: { name: string; nameEn: string } | null;
+}
+
+/** Ratings of `maxScore` stars or fewer given since `since`, newest first: the citizens the office should call back. */
+export async function findLowRatings(db: DbClient, maxScore: number, since: Date, limit: number): Promise<LowRating[]> {
+  const rows = await db.rating.findMany({
+    where: { score: { lte: maxScore }, createdAt: { gte: since } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: {
+      score: true,
+      comment: true,
+      createdAt: true,
+      suggestion: { select: { id: true, trackingCode: true, title: true, leadDepartment: { select: { name: true, nameEn: true } } } },
+    },
+  });
+  return rows.map((r) => ({
+    suggestionId: r.suggestion.id,
+    trackingCode: r.suggestion.trackingCode,
+    title: r.suggestion.title,
+    score: r.score,
+    comment: r.comment,
+    ratedAt: r.createdAt,
+    leadDepartment: r.suggestion.leadDepartment,
+  }));
+}

@@ -6,6 +6,10 @@ import { assertOfficeStaff } from "./office-staff.ts";
 import * as repo from "./supervision.repository.ts";
 
 export const SUPERVISION_LIMIT = 300;
+/** 1 or 2 stars: a citizen unhappy with the answer, whom a well-run office calls back (满意度回访). */
+export const LOW_RATING_MAX_SCORE = 2;
+const LOW_RATING_DAYS = 90;
+const LOW_RATING_LIMIT = 100;
 
 export interface SupervisionItem extends repo.SupervisedRow {
   overdue: boolean;
@@ -24,6 +28,8 @@ export interface Supervision {
   reminderWorkingDays: number;
   departmentId: number | null;
   truncated: boolean;
+  /** Low ratings of the last 90 days, newest first. */
+  lowRatings: repo.LowRating[];
 }
 
 export type SupervisionDeps = Pick<Infrastructure, "db" | "now"> & { deadlines: Deadlines };
@@ -34,9 +40,10 @@ export function createSupervisionService(c: SupervisionDeps) {
       assertOfficeStaff(user);
       const now = c.now();
       const dueBy = c.deadlines.reminderHorizon(now);
-      const [summary, rows] = await Promise.all([
+      const [summary, rows, lowRatings] = await Promise.all([
         repo.supervisionSummary(c.db, now, dueBy),
         repo.findSupervised(c.db, dueBy, departmentId, SUPERVISION_LIMIT + 1),
+        repo.findLowRatings(c.db, LOW_RATING_MAX_SCORE, new Date(now.getTime() - LOW_RATING_DAYS * 24 * 3600_000), LOW_RATING_LIMIT),
       ]);
       const items = rows.slice(0, SUPERVISION_LIMIT).map((r): SupervisionItem => {
         const due = r.replyDueAt ?? now;
@@ -53,6 +60,7 @@ export function createSupervisionService(c: SupervisionDeps) {
         reminderWorkingDays: c.deadlines.settings.reminderWorkingDays,
         departmentId,
         truncated: rows.length > SUPERVISION_LIMIT,
+        lowRatings,
       };
     },
   };

@@ -2,6 +2,7 @@
 // conditional update and recorded as a handling event in the same transaction.
 import type { DbClient } from "../../platform/db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import type { SuggestionStatus } from "../../generated/prisma/enums.ts";
 import { ConflictError } from "../../errors.ts";
 import { NO_NOTE, type EventNote } from "./event-notes.ts";
 import { EVENT_TYPE, type EventType } from "./event-types.ts";
@@ -53,6 +54,30 @@ export async function applyTransition(tx: DbClient, input: TransitionInput) {
     },
   });
   return { from: current.status, to: rule.to };
+}
+
+export interface PlannedTransition {
+  action: Action;
+  from: SuggestionStatus;
+  to: SuggestionStatus;
+  eventType: EventType;
+}
+
+/**
+ * The state machine's answer for actions applied one after the other from `from`, for a writer that commits them
+ * in ONE statement instead of an interactive transaction (the router, on the hot path of a burst): it must make
+ * its update conditional on `status = from`, as applyTransition does, and write one event per step. Throws the
+ * same ConflictError as applyTransition for an illegal step.
+ */
+export function planTransitions(from: SuggestionStatus, steps: { action: Action; eventType?: EventType }[]): PlannedTransition[] {
+  let status = from;
+  return steps.map(({ action, eventType }) => {
+    const rule = TRANSITIONS[action];
+    if (!rule.from.includes(status)) throw new ConflictError("errors:illegalTransition", { action, from: status });
+    const step = { action, from: status, to: rule.to, eventType: eventType ?? actionEventType(action) };
+    status = rule.to;
+    return step;
+  });
 }
 
 /** Event types name what happened, in the past tense (the demo history uses the same names). */

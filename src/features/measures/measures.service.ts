@@ -64,17 +64,21 @@ export function createMeasureService(c: MeasureDeps) {
   function codeProblems(staff: StaffUser, codes: string[], found: repo.LinkTarget[]): FieldMessage | null {
     const byCode = new Map(found.map((s) => [s.trackingCode, s]));
     const notFound: string[] = [];
+    const otherDepartment: string[] = [];
     const notLead: string[] = [];
     const notReplied: string[] = [];
     for (const code of codes) {
       const s = byCode.get(code);
-      // Another department's suggestion reads exactly like one that does not exist.
-      if (!s || !canSee(staff, s)) notFound.push(code);
+      if (!s) notFound.push(code);
+      // Another department's suggestion: the official learns only that it is not theirs — nothing of its content,
+      // status or department (they typed a code someone gave them; "not found" sent them looking for a typo).
+      else if (!canSee(staff, s)) otherDepartment.push(code);
       else if (!isLead(staff, s)) notLead.push(code);
       else if (!LINKABLE.includes(s.status)) notReplied.push(code);
     }
     const list = (xs: string[]) => xs.slice(0, 5).join("、");
     if (notFound.length) return { key: "measures:errors.codesNotFound", params: { codes: list(notFound) } };
+    if (otherDepartment.length) return { key: "measures:errors.codesOtherDepartment", params: { codes: list(otherDepartment) } };
     if (notLead.length) return { key: "measures:errors.codesNotLead", params: { codes: list(notLead) } };
     if (notReplied.length) return { key: "measures:errors.codesNotReplied", params: { codes: list(notReplied) } };
     return null;

@@ -1,5 +1,5 @@
 // Reads and writes of the email outbox (EmailMessage). Every function takes the root client or a transaction client.
-import type { DbClient } from "../../platform/db.ts";
+import { sql, type DbClient } from "../../platform/db.ts";
 import type { EmailStatus } from "../../generated/prisma/enums.ts";
 
 export interface EmailToSend {
@@ -12,17 +12,24 @@ export interface EmailToSend {
   attempts: number;
 }
 
-export function findEmail(db: DbClient, id: number): Promise<EmailToSend | null> {
-  return db.emailMessage.findUnique({
-    where: { id },
-    select: { id: true, toAddress: true, template: true, locale: true, data: true, status: true, attempts: true },
-  });
+// The two statements of every send-email job run straight on the `pg` pool (see platform/db.ts `sql`).
+export async function findEmail(db: DbClient, id: number): Promise<EmailToSend | null> {
+  const rows = await sql<EmailToSend>(
+    db,
+    `SELECT id, "toAddress", template, locale, data, status, attempts FROM "EmailMessage" WHERE id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
 }
 
 /** Conditional: only a PENDING row becomes SENT, so a message is recorded as sent once. */
 export async function markSent(db: DbClient, id: number, sentAt: Date): Promise<boolean> {
-  const updated = await db.emailMessage.updateMany({ where: { id, status: "PENDING" }, data: { status: "SENT", sentAt } });
-  return updated.count === 1;
+  const rows = await sql<{ id: number }>(
+    db,
+    `UPDATE "EmailMessage" SET status = 'SENT', "sentAt" = $2::timestamp WHERE id = $1 AND status = 'PENDING' RETURNING id`,
+    [id, sentAt],
+  );
+  return rows.length === 1;
 }
 
 /** A failed attempt that may succeed later: the row stays PENDING. */

@@ -22,7 +22,8 @@ export function stars(score: number): string {
 export function ratingPanelView(
   t: Translate,
   state: RatingState,
-  pair: { code: string; phoneLast4: string },
+  /** What opened the page — the code and phone digits, or the private link's token — sent back with the rating. */
+  pair: { code: string; phoneLast4: string } | { token: string },
   opts: RatingPanelOptions = {},
 ) {
   const errors: Record<string, string> = {};
@@ -31,8 +32,7 @@ export function ratingPanelView(
   const values = opts.values ?? {};
   return {
     // The citizen typed these a moment ago; the form sends them back so the pair can be checked again.
-    code: pair.code,
-    phoneLast4: pair.phoneLast4,
+    ...pair,
     isOpen: state.kind === "open",
     isRated: state.kind === "rated",
     isExpired: state.kind === "expired",

@@ -79,6 +79,8 @@ export function findPublicHighlights(db: DbClient, roundId: number) {
       suggestion: {
         select: {
           id: true, title: true,
+          // Only to mask the citizen's name wherever it appears in the title; never shown.
+          submitter: { select: { realName: true } },
           topic: { select: { title: true, titleEn: true } },
           replies: { where: { isLead: true }, orderBy: { createdAt: "desc" }, take: 1, select: { adoption: true } },
         },

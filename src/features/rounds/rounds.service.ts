@@ -8,6 +8,7 @@ import type { RoundSuggestionForm, SubmissionService, SubmitResult, UploadedFile
 import * as repo from "./rounds.repository.ts";
 import * as overview from "./round-overview.repository.ts";
 import type { PublicRound } from "./rounds.repository.ts";
+import { maskPersonalData } from "../privacy/index.ts";
 
 export type RoundPhase = "open" | "upcoming" | "closed";
 
@@ -67,7 +68,12 @@ export function createRoundService(deps: Pick<Infrastructure, "db" | "now"> & { 
       return {
         received,
         results: {
-          highlights: highlights.map((h) => ({ ...h.suggestion, adoption: h.suggestion.replies[0]?.adoption ?? null })),
+          // Published text is the masked text (features/privacy): a title can carry a phone number or a name.
+          highlights: highlights.map(({ suggestion: { submitter, ...s } }) => ({
+            ...s,
+            title: maskPersonalData(s.title, { names: submitter ? [submitter.realName] : [] }),
+            adoption: s.replies[0]?.adoption ?? null,
+          })),
           measures,
         },
       };

@@ -13,11 +13,21 @@ export interface AssignedEmailInput {
   publicBaseUrl: string;
 }
 
+/** The dedupe key is this followed by the assignment's id: one email per assignment. */
+export const ASSIGNED_DEDUPE_PREFIX = "assigned-";
+
 /** What the department needs to find the case; the submitter is shown (masked) only inside the app. */
 export function assignedEmail(input: AssignedEmailInput): EmailDraft {
+  return { dedupeKey: `${ASSIGNED_DEDUPE_PREFIX}${input.assignment.id}`, ...assignedEmailContent(input) };
+}
+
+/**
+ * The email without its dedupe key, for a writer that creates the assignment and the email in one statement and
+ * completes the key there (the router, see routing.repository.ts).
+ */
+export function assignedEmailContent(input: Omit<AssignedEmailInput, "assignment"> & { assignment: { role: AssignmentRole } }): Omit<EmailDraft, "dedupeKey"> {
   const { assignment, department, suggestion: s } = input;
   return {
-    dedupeKey: `assigned-${assignment.id}`,
     to: department.email,
     template: "suggestion-assigned",
     // Department emails are in Chinese, whatever the citizen wrote in.

@@ -2,12 +2,12 @@
 // database and, by configuration, assigns at once or leaves the proposal to the coordinators (see CONTEXT.md).
 import { UnrecoverableError } from "bullmq";
 import type { Infrastructure } from "../../container.ts";
-import { TX_OPTIONS } from "../../platform/db.ts";
+import { ConflictError } from "../../errors.ts";
 import type { RoutingModelService } from "../routing-model/index.ts";
 import type { Deadlines } from "../deadlines/index.ts";
-import { applyTransition, EVENT_TYPE } from "../lifecycle/index.ts";
-import { citizenEmailFor, queueEmails } from "../notifications/index.ts";
-import { assignedEmail } from "./assigned-email.ts";
+import { EVENT_TYPE, planTransitions, type PlannedTransition } from "../lifecycle/index.ts";
+import { citizenEmail } from "../notifications/index.ts";
+import { ASSIGNED_DEDUPE_PREFIX, assignedEmailContent } from "./assigned-email.ts";
 import type { RoutingReason } from "./routing-reason.ts";
 import { routingBasis, routingNotes } from "./routing-notes.ts";
 import { decideRouting, type RoutingDecision } from "./routing-decision.ts";
@@ -37,7 +37,10 @@ export type RoutingDeps = Pick<Infrastructure, "db" | "config" | "logger" | "enq
   routingModel?: Pick<RoutingModelService, "autoAssignment">;
 };
 
-const SYSTEM_ACTOR = null;
+/** Stands for the submitter's address in a draft: the routing statement reads the real one (see commitRouting). */
+const SUBMITTER_ADDRESS = "submitter@routing.invalid";
+/** The citizen's "accepted" email: this followed by the lead assignment's id, as the coordinators' acceptance. */
+const ACCEPTED_DEDUPE_PREFIX = "accepted-";
 
 export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokenizer } = {}): RoutingService {
   // jieba's dictionary takes ~200 ms to load: only when the first suggestion is routed.
@@ -69,20 +72,22 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
   }
 
   async function routeSuggestion(suggestionId: number): Promise<RoutingOutcome> {
-    const s = await repo.findSuggestionToRoute(c.db, suggestionId);
+    // One statement reads everything the decision needs, one statement writes the outcome (see routing.repository.ts).
+    const ctx = await repo.loadRoutingContext(c.db, suggestionId);
     // The job carries an id only; a row that is gone will not come back, so retrying is pointless.
-    if (s === null) throw new UnrecoverableError(`suggestion ${suggestionId} does not exist`);
+    if (ctx === null) throw new UnrecoverableError(`suggestion ${suggestionId} does not exist`);
+    const { suggestion: s, regionPath } = ctx;
     if (s.routingState !== "PENDING") return { kind: "skipped" };
 
-    const [rules, regionPath] = await Promise.all([repo.findActiveRules(c.db), repo.findRegionPath(c.db, s.regionId)]);
     // Rule-first: the model is asked only when no rule (and no round) decided.
-    const decided = decide(s, rules, regionPath.map((r) => r.id)) ?? (await learnedDecision(s));
-    const found = decided ? await repo.findDepartment(c.db, decided.departmentId) : null;
+    const decided = decide(s, ctx.rules, regionPath.map((r) => r.id)) ?? (await learnedDecision(s));
+    // The model may name any department, not only those the rules can: read it then (off the hot path).
+    const found = decided ? (ctx.departments.get(decided.departmentId) ?? (await repo.findDepartment(c.db, decided.departmentId))) : null;
     if (decided && found === null) {
       // Rules reference departments by foreign key, so this is a race with an administrator's edit: try again.
       throw new Error(`department ${decided.departmentId} of the routing decision for suggestion ${suggestionId} is gone`);
     }
-    // Deactivated between loading the rules and now: the coordinators decide.
+    // A deactivated lead (a round's owner; rules of inactive departments are not loaded): the coordinators decide.
     const decision = found?.active === false ? null : decided;
     const department = decision ? found : null;
     const now = c.now();
@@ -100,83 +105,102 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
       return claimed ? { kind: "triage", proposedDepartmentId: decision?.departmentId ?? null } : { kind: "skipped" };
     }
 
+    /** Commits the outcome; when nothing was claimed, tells a finished routing from a coordinator's action. */
+    async function commit(w: repo.RoutingCommit): Promise<repo.RoutingCommitted | null> {
+      const result = await repo.commitRouting(c.db, w);
+      if (result.claimed) return result;
+      const again = await repo.loadRoutingContext(c.db, suggestionId);
+      if (again === null || again.suggestion.routingState !== "PENDING") return null;
+      // Still PENDING, so the status moved under us (a coordinator acted just now): the retry takes the branch above.
+      throw new ConflictError("errors:illegalTransition", { action: "route", from: again.suggestion.status });
+    }
+
     if (decision && department && c.config.routingAutoAssign) {
       const label = basis(s, decision.reason);
       const dueAt = c.deadlines.replyDueAt(now, { suggestionId });
-      const result = await c.db.$transaction(async (tx) => {
-        const claimed = await repo.claimRouting(tx, s.id, {
-          routingState: "ROUTED",
-          routedAt: now,
-          proposedDepartmentId: department.id,
-          routingReason,
-          // applyTransition's `set` cannot carry foreign keys (its type is the relation-only update input),
-          // so the lead department is written here, in the same transaction, instead.
-          leadDepartmentId: department.id,
-        });
-        if (!claimed) return null;
-        await applyTransition(tx, {
-          suggestionId: s.id,
-          action: "accept",
-          actorId: SYSTEM_ACTOR,
-          note: routingNotes.accepted(label),
-        });
-        const assignment = await repo.createLeadAssignment(tx, {
-          suggestionId: s.id,
+      const [accepted, assigned] = planTransitions(s.status, [{ action: "accept" }, { action: "assign" }]) as [PlannedTransition, PlannedTransition];
+      const region = regionPath.map((r) => r.name).join(" ");
+      const assists = decision.assistDepartmentIds.flatMap((id) => {
+        const d = ctx.departments.get(id);
+        return d?.active ? [d] : [];
+      });
+      const result = await commit({
+        suggestionId: s.id,
+        record: { routingState: "ROUTED", routedAt: now, proposedDepartmentId: department.id, routingReason },
+        fromStatus: accepted.from,
+        toStatus: assigned.to,
+        leadDepartmentId: department.id,
+        replyDueAt: dueAt,
+        events: [
+          { type: accepted.eventType, fromStatus: accepted.from, toStatus: accepted.to, departmentId: null, note: routingNotes.accepted(label), internal: false },
+          {
+            type: assigned.eventType, fromStatus: assigned.from, toStatus: assigned.to, departmentId: department.id,
+            // Worded like a coordinator's assignment, which the citizen's tracking page also shows.
+            note: routingNotes.assigned(label, department, dueAt), internal: false,
+          },
+        ],
+        assignment: {
           departmentId: department.id,
-          assignedAt: now,
+          // The rule's assisting departments give their opinion to the lead by the same deadline (as a coordinator's
+          // assignment with assisting departments does); deactivated ones are left out, here and in the statement.
+          assistDepartmentIds: assists.map((a) => a.id),
           dueAt,
-        });
-        await applyTransition(tx, {
-          suggestionId: s.id,
-          action: "assign",
-          actorId: SYSTEM_ACTOR,
-          departmentId: department.id,
-          // Worded like a coordinator's assignment, which the citizen's tracking page also shows.
-          note: routingNotes.assigned(label, department, dueAt),
-          set: { replyDueAt: dueAt },
-        });
-        // The rule's assisting departments give their opinion to the lead by the same deadline (as a coordinator's
-        // assignment with assisting departments does); deactivated ones are left out.
-        const assists = await repo.createAssistAssignments(tx, { suggestionId: s.id, departmentIds: decision.assistDepartmentIds, assignedAt: now, dueAt });
-        const region = regionPath.map((r) => r.name).join(" ");
-        const emailIds = await queueEmails(tx, [
-          assignedEmail({ assignment: { id: assignment.id, role: "LEAD" }, department, suggestion: s, region, dueAt, publicBaseUrl: c.config.publicBaseUrl }),
-          ...assists.map((a) => assignedEmail({ assignment: { id: a.id, role: "ASSIST" }, department: a.department, suggestion: s, region, dueAt, publicBaseUrl: c.config.publicBaseUrl })),
-          // The same "accepted" email a coordinator's acceptance sends (same key scheme: once per lead assignment).
-          // Only the outbox row reads the submitter's address; the router itself never handles personal data.
-          ...(await citizenEmailFor(tx, c.config.publicBaseUrl, s.id, {
-            dedupeKey: `accepted-${assignment.id}`,
-            template: "suggestion-accepted",
-            data: { leadDepartment: { name: department.name, nameEn: department.nameEn }, replyDueAt: dueAt.toISOString() },
-          })),
-        ]);
-        return { assignmentId: assignment.id, emailIds };
-      }, TX_OPTIONS);
-      if (result === null) return { kind: "skipped" };
+          emails: [
+            {
+              dedupeKeyPrefix: ASSIGNED_DEDUPE_PREFIX,
+              keyDepartmentId: department.id,
+              toSubmitter: false,
+              ...assignedEmailContent({ assignment: { role: "LEAD" }, department, suggestion: s, region, dueAt, publicBaseUrl: c.config.publicBaseUrl }),
+            },
+            ...assists.map((a) => ({
+              dedupeKeyPrefix: ASSIGNED_DEDUPE_PREFIX,
+              keyDepartmentId: a.id,
+              toSubmitter: false,
+              ...assignedEmailContent({ assignment: { role: "ASSIST" }, department: a, suggestion: s, region, dueAt, publicBaseUrl: c.config.publicBaseUrl }),
+            })),
+            // The same "accepted" email a coordinator's acceptance sends (same key scheme: once per lead
+            // assignment). Only the outbox row reads the submitter's address, in the statement (none when they left
+            // none): the router itself never handles personal data.
+            ...citizenEmail(c.config.publicBaseUrl, { ...s, submitter: { email: SUBMITTER_ADDRESS } }, {
+              dedupeKey: ACCEPTED_DEDUPE_PREFIX,
+              template: "suggestion-accepted",
+              data: { leadDepartment: { name: department.name, nameEn: department.nameEn }, replyDueAt: dueAt.toISOString() },
+            }).map(({ dedupeKey, ...draft }) => ({ ...draft, dedupeKeyPrefix: dedupeKey, keyDepartmentId: department.id, toSubmitter: true })),
+          ],
+        },
+      });
+      if (result === null || result.assignmentId === null) return { kind: "skipped" };
+      const emailIds = result.emailIds;
 
       c.logger.info({ suggestionId, departmentId: department.id, ruleId: decision.reason.ruleId }, "suggestion assigned by the router");
       // After commit and best-effort: if Redis is down the sweep sends them later.
-      await c.enqueuer.sendEmails(result.emailIds);
-      return { kind: "assigned", departmentId: department.id, assignmentId: result.assignmentId, emailIds: result.emailIds };
+      await c.enqueuer.sendEmails(emailIds);
+      return { kind: "assigned", departmentId: department.id, assignmentId: result.assignmentId, emailIds };
     }
 
     const proposedDepartmentId = decision?.departmentId ?? null;
-    const claimed = await c.db.$transaction(async (tx) => {
-      const ok = await repo.claimRouting(tx, s.id, { routingState: "TRIAGE", routedAt: now, proposedDepartmentId, routingReason });
-      if (!ok) return false;
+    const [triage] = planTransitions(s.status, [
+      { action: "triage", ...(decision && department ? { eventType: EVENT_TYPE.ROUTED } : {}) },
+    ]) as [PlannedTransition];
+    const result = await commit({
+      suggestionId: s.id,
+      record: { routingState: "TRIAGE", routedAt: now, proposedDepartmentId, routingReason },
+      fromStatus: triage.from,
+      toStatus: triage.to,
+      leadDepartmentId: null,
+      replyDueAt: null,
       // Routing details are for staff: the citizen sees only that the suggestion is being screened.
-      await applyTransition(tx, {
-        suggestionId: s.id,
-        action: "triage",
-        actorId: SYSTEM_ACTOR,
-        internal: true,
-        ...(decision && department
-          ? { eventType: EVENT_TYPE.ROUTED, departmentId: department.id, note: routingNotes.proposed(basis(s, decision.reason), department) }
-          : { note: routingNotes.noRule() }),
-      });
-      return true;
-    }, TX_OPTIONS);
-    if (!claimed) return { kind: "skipped" };
+      events: [
+        {
+          type: triage.eventType, fromStatus: triage.from, toStatus: triage.to, internal: true,
+          ...(decision && department
+            ? { departmentId: department.id, note: routingNotes.proposed(basis(s, decision.reason), department) }
+            : { departmentId: null, note: routingNotes.noRule() }),
+        },
+      ],
+      assignment: null,
+    });
+    if (result === null) return { kind: "skipped" };
     c.logger.info({ suggestionId, proposedDepartmentId }, "suggestion left to triage");
     return { kind: "triage", proposedDepartmentId };
   }

@@ -5,6 +5,7 @@ import { ValidationError, type FieldErrors } from "../../errors.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
 import { dependencyDown, OUTAGE_RETRY_AFTER_SECONDS } from "../../platform/outages.ts";
+import { trackUrl } from "../notifications/index.ts";
 import { parseSuggestionForm } from "./submissions.schemas.ts";
 import { intakeMiddleware, pageTitle } from "./submissions.intake.ts";
 import { formTokenOf, formValues, readReceipt, RECEIPT_PATH, setReceipt, suggestionFormView } from "./submissions.view.ts";
@@ -40,7 +41,11 @@ export function submissionRoutes(c: Container, csrf: Csrf): Router {
       // A text field over the multipart limit cut the body short: the fields after it are missing, not empty.
       if (limitErrors && !limitErrors.attachments) return await renderForm(req, res, 422, limitErrors);
       const parsed = parseSuggestionForm(req.body);
-      if (limitErrors || !parsed.ok) return await renderForm(req, res, 422, { ...(parsed.ok ? {} : parsed.errors), ...limitErrors });
+      if (limitErrors || !parsed.ok) {
+        // Every problem at once: a wrong file type is reported with the text errors, not on the next try.
+        const fileError = limitErrors?.attachments ? null : await service.attachmentError(files);
+        return await renderForm(req, res, 422, { ...(parsed.ok ? {} : parsed.errors), ...(fileError ? { attachments: fileError } : {}), ...limitErrors });
+      }
       const { trackingCode } = await service.submit({ form: parsed.data, files, locale: req.locale, formToken: formTokenOf(req.body) });
       setReceipt(res, { secret: c.config.sessionSecret, secure: c.config.cookieSecure, trackingCode });
       res.redirect(303, RECEIPT_PATH);
@@ -63,7 +68,12 @@ export function submissionRoutes(c: Container, csrf: Csrf): Router {
     const code = readReceipt(req, c.config.sessionSecret);
     const receipt = code ? await service.findReceipt(code) : null;
     res.set("Cache-Control", "no-store");
-    res.render("submissions/received", { title: t("submissions:received.title"), receipt });
+    res.set("Referrer-Policy", "no-referrer");
+    res.render("submissions/received", {
+      title: t("submissions:received.title"),
+      receipt,
+      privateUrl: receipt ? trackUrl(c.config.publicBaseUrl, receipt.trackToken) : null,
+    });
   });
 
   return router;

@@ -9,7 +9,7 @@ import type { Locale } from "../../platform/i18n.ts";
 import { ttlCache } from "../../platform/ttl-cache.ts";
 import { shanghaiDateString } from "../../platform/working-days.ts";
 import type { Deadlines } from "../deadlines/index.ts";
-import type { EmailDraft } from "../notifications/index.ts";
+import { newTrackToken, trackUrl, type EmailDraft } from "../notifications/index.ts";
 import * as repo from "./submissions.repository.ts";
 import type { NewSuggestion, Receipt, ReferenceData } from "./submissions.repository.ts";
 import type { SuggestionForm } from "./submissions.schemas.ts";
@@ -78,8 +78,10 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
     const f = input.form;
     for (let attempt = 1; ; attempt += 1) {
       const trackingCode = (deps.generateCode ?? generateTrackingCode)(prefix, year);
+      const trackToken = newTrackToken();
       const suggestion: NewSuggestion = {
         trackingCode,
+        trackToken,
         formToken: input.formToken ?? null,
         kind: input.round ? "ROUND" : "EVERYDAY",
         roundId: input.round?.id ?? null,
@@ -108,7 +110,7 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
             template: "suggestion-received",
             locale: input.locale,
             // screeningDueAt lets the email name the date; the template falls back to "within N working days".
-            data: { trackingCode, title: f.title, trackUrl: `${deps.config.publicBaseUrl}/track`, screeningDueAt: screeningDueAt.toISOString() },
+            data: { trackingCode, title: f.title, trackUrl: trackUrl(deps.config.publicBaseUrl, trackToken), screeningDueAt: screeningDueAt.toISOString() },
           }
         : null;
       try {
@@ -169,17 +171,19 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
           throw err;
         }
 
-        // After the commit, best-effort: the enqueuer logs and returns false when Redis is down (after its own
-        // timeout, hence both at once), and the sweep re-enqueues rows still PENDING.
-        await Promise.all([
-          deps.enqueuer.routeSuggestion(created.id),
-          deps.enqueuer.indexSuggestion(created.id),
-          created.emailId !== null ? deps.enqueuer.sendEmails([created.emailId]) : Promise.resolve(true),
-        ]);
+        // After the commit, best-effort and in one round trip: the enqueuer logs and returns false when Redis is
+        // down (after its own timeout), and the sweep re-enqueues rows still PENDING.
+        await deps.enqueuer.submitted(created.id, created.emailId !== null ? [created.emailId] : []);
         return { id: created.id, trackingCode: created.trackingCode };
       } finally {
         await discardTempFiles(input.files);
       }
+    },
+
+    /** Why the uploaded files cannot be accepted (empty, or not an allowed type by content), or null. */
+    async attachmentError(files: UploadedFile[]): Promise<string | null> {
+      const checked = await checkFileTypes(files);
+      return "error" in checked ? checked.error : null;
     },
 
     findReceipt: (trackingCode: string): Promise<Receipt | null> => repo.findReceipt(deps.db, trackingCode),

@@ -6,6 +6,7 @@ import type { MeasureData } from "../measures/index.ts";
 
 export interface TrackedSuggestion {
   trackingCode: string;
+  trackToken: string;
   title: string;
   kind: SuggestionKind;
   status: SuggestionStatus;
@@ -62,11 +63,17 @@ export function findCredentials(client: DbClient, trackingCode: string): Promise
     .then((row) => (row ? { id: row.suggestionId, phone: row.phone } : null));
 }
 
+/** The suggestion a private link opens; a unique index, so an unknown token costs one index probe. */
+export function findIdByToken(client: DbClient, trackToken: string): Promise<number | null> {
+  return client.suggestion.findUnique({ where: { trackToken }, select: { id: true } }).then((row) => row?.id ?? null);
+}
+
 export async function findTracked(client: DbClient, id: number): Promise<TrackedSuggestion | null> {
   const row = await client.suggestion.findUnique({
     where: { id },
     select: {
       trackingCode: true,
+      trackToken: true,
       title: true,
       kind: true,
       status: true,

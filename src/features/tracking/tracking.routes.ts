@@ -8,6 +8,7 @@ import { fieldId } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { rateLimitPerIpOf } from "../../web/middleware/rate-limit.ts";
 import { translatorOf } from "../../web/pages.ts";
+import { trackUrl } from "../notifications/index.ts";
 import { parseRating, ratingPanelView, ratingValues, type RatingPanelOptions } from "../ratings/index.ts";
 import { parseTrackLookup, type TrackLookup } from "./tracking.schemas.ts";
 import type { TrackingView } from "./tracking.service.ts";
@@ -38,9 +39,11 @@ function renderForm(res: Response, status: number, opts: { values?: { code?: str
 }
 
 /** The result page with its rating panel. */
-function renderResult(res: Response, result: TrackingView, rating: unknown, status = 200) {
+function renderResult(res: Response, result: TrackingView, rating: unknown, status = 200, privateUrl = "") {
   const t = translatorOf(res);
   res.set("Cache-Control", "no-store");
+  // The page's address is a secret: no other site may learn it from a Referer (helmet's default says the same).
+  res.set("Referrer-Policy", "no-referrer");
   res.status(status).render("tracking/result", {
     title: t("tracking:result.title"),
     s: result,
@@ -52,6 +55,7 @@ function renderResult(res: Response, result: TrackingView, rating: unknown, stat
       outcome: SCREENED_OUT.includes(result.status) ? t(`tracking:result.outcome_${result.status}`) : null,
     },
     screenedOut: SCREENED_OUT.includes(result.status),
+    privateUrl,
     events: result.events.map((e) => ({ ...e, label: t(`tracking:status.${e.toStatus}`) })),
     measures: result.measures.map((m) => ({ ...m, typeLabel: t(`tracking:measureType.${m.type}`) })),
     rating,
@@ -64,18 +68,36 @@ export function trackingRoutes(c: Container, csrf: Csrf): Router {
   const lookupLimit = rateLimitPerIpOf(c, { name: "track", points: LOOKUPS_PER_WINDOW, durationSec: WINDOW_SEC });
   const ratingLimit = rateLimitPerIpOf(c, { name: "track-rating", points: RATINGS_PER_WINDOW, durationSec: WINDOW_SEC });
 
-  /** The result for a pair, with the rating panel in the state a post left it in; the not-found form when it matches nothing. */
-  async function showResult(res: Response, pair: TrackLookup, status = 200, opts: RatingPanelOptions = {}) {
-    const result = await tracking.lookup(pair);
-    // The same page for an unknown code and a wrong phone: nothing the visitor typed is echoed, so even the bytes
-    // do not tell the two apart.
+  /**
+   * The result for a pair or a private link, with the rating panel in the state a post left it in; the not-found
+   * form when it matches nothing.
+   */
+  async function showResult(res: Response, access: TrackLookup | { token: string }, status = 200, opts: RatingPanelOptions = {}) {
+    const result = await tracking.lookup(access);
+    // The same page for an unknown code, a wrong phone and an unknown link: nothing the visitor typed is echoed, so
+    // even the bytes do not tell them apart.
     if (!result) return renderForm(res, 404, { notFound: true });
     const state = await ratings.stateByCode(result.trackingCode);
-    const rating = ratingPanelView(translatorOf(res), state, { code: result.trackingCode, phoneLast4: pair.phoneLast4 }, opts);
-    renderResult(res, result, rating, status);
+    const pair = "token" in access ? { token: access.token } : { code: result.trackingCode, phoneLast4: access.phoneLast4 };
+    const rating = ratingPanelView(translatorOf(res), state, pair, opts);
+    renderResult(res, result, rating, status, trackUrl(c.config.publicBaseUrl, result.trackToken));
+  }
+
+  /** The rating form's credentials: the private link's token, or the code and digits; null when neither is well-formed. */
+  function accessOf(body: unknown): TrackLookup | { token: string } | null {
+    const token = (body as Record<string, unknown> | undefined)?.token;
+    if (typeof token === "string" && token !== "") return { token: token.slice(0, 100) };
+    const pair = parseTrackLookup(body);
+    return pair.ok ? pair.data : null;
   }
 
   router.get("/track", (_req, res) => renderForm(res, 200));
+
+  // The private link from the receipt and the emails: a GET, so it can be bookmarked and opened from an email. Under
+  // the same per-address limit as the form, and an unknown token reads exactly like a wrong code.
+  router.get("/track/:token", lookupLimit, async (req, res) => {
+    await showResult(res, { token: String(req.params.token) });
+  });
 
   router.post("/track", lookupLimit, csrf.verify, async (req, res) => {
     const parsed = parseTrackLookup(req.body);
@@ -87,19 +109,19 @@ export function trackingRoutes(c: Container, csrf: Csrf): Router {
   });
 
   router.post("/track/rating", ratingLimit, csrf.verify, async (req, res) => {
-    const pair = parseTrackLookup(req.body);
-    const suggestionId = pair.ok ? await tracking.verify(pair.data) : null;
-    if (!pair.ok || suggestionId === null) return renderForm(res, 404, { notFound: true });
+    const access = accessOf(req.body);
+    const suggestionId = access === null ? null : "token" in access ? await tracking.verifyToken(access.token) : await tracking.verify(access);
+    if (access === null || suggestionId === null) return renderForm(res, 404, { notFound: true });
 
     const parsed = parseRating(req.body);
-    if (!parsed.ok) return showResult(res, pair.data, 422, { values: ratingValues(req.body), errors: parsed.errors });
+    if (!parsed.ok) return showResult(res, access, 422, { values: ratingValues(req.body), errors: parsed.errors });
     try {
       await ratings.rate(suggestionId, parsed.data);
     } catch (err) {
-      if (err instanceof ConflictError) return showResult(res, pair.data, 409, { notice: { kind: "refused", key: err.messageKey } });
+      if (err instanceof ConflictError) return showResult(res, access, 409, { notice: { kind: "refused", key: err.messageKey } });
       throw err;
     }
-    await showResult(res, pair.data, 200, { notice: { kind: "thanks", key: "ratings:thanks" } });
+    await showResult(res, access, 200, { notice: { kind: "thanks", key: "ratings:thanks" } });
   });
 
   return router;

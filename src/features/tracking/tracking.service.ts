@@ -4,12 +4,15 @@ import { timingSafeEqual } from "node:crypto";
 import type { Infrastructure } from "../../container.ts";
 import type { SuggestionStatus } from "../../generated/prisma/enums.ts";
 import { linkHref } from "../../web/links.ts";
+import { TRACK_TOKEN_PATTERN } from "../notifications/index.ts";
 import { isReplyDeadlineRunning, isScreeningDeadlineRunning, type Deadlines } from "../deadlines/index.ts";
 import * as repo from "./tracking.repository.ts";
 import type { TrackedSuggestion } from "./tracking.repository.ts";
 import type { TrackLookup } from "./tracking.schemas.ts";
 
 export interface TrackingView extends Omit<TrackedSuggestion, "measures"> {
+  /** The private link's token, shown on the page so the citizen can bookmark it. */
+  trackToken: string;
   /** The deadline the suggestion is waiting on now, if any. */
   deadline: { kind: "screening" | "reply"; at: Date; overdue: boolean } | null;
   measures: (TrackedSuggestion["measures"][number] & { href: string | null })[];
@@ -38,11 +41,18 @@ export function createTrackingService(deps: TrackingDeps) {
     return found && lastFourMatches(found.phone, input.phoneLast4) ? found.id : null;
   }
 
+  /** The suggestion's id for a private link's token, else null (malformed tokens never reach the database). */
+  async function verifyToken(token: string): Promise<number | null> {
+    return TRACK_TOKEN_PATTERN.test(token) ? repo.findIdByToken(deps.db, token) : null;
+  }
+
   return {
     verify,
+    verifyToken,
 
-    async lookup(input: TrackLookup): Promise<TrackingView | null> {
-      const id = await verify(input);
+    /** The page for a code and phone digits that match, or for a private link's token; null for anything else. */
+    async lookup(input: TrackLookup | { token: string }): Promise<TrackingView | null> {
+      const id = "token" in input ? await verifyToken(input.token) : await verify(input);
       if (id === null) return null;
       const s = await repo.findTracked(deps.db, id);
       if (!s) return null;

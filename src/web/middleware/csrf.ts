@@ -20,14 +20,21 @@ export function createCsrf(secret: string, cookieSecure: boolean) {
     },
   });
 
-  /** Gives every browser a visitor id and every page a token for its forms. */
+  /** Gives every browser a visitor id and every page that renders a token for its forms. */
   function provide(req: Request, res: Response, next: NextFunction) {
     if (!req.cookies?.[VISITOR_COOKIE]) {
       const id = randomBytes(18).toString("base64url");
       res.cookie(VISITOR_COOKIE, id, { httpOnly: true, sameSite: "lax", secure: cookieSecure, path: "/" });
       req.cookies = { ...(req.cookies ?? {}), [VISITOR_COOKIE]: id };
     }
-    res.locals.csrfToken = generateCsrfToken(req, res, { overwrite: false, validateOnReuse: false });
+    // Made when a page reads it, that is when a view renders: a POST that ends in a redirect (every accepted
+    // suggestion) does not pay for an HMAC and a cookie it never uses.
+    let token: string | undefined;
+    Object.defineProperty(res.locals, "csrfToken", {
+      enumerable: true,
+      configurable: true,
+      get: () => (token ??= generateCsrfToken(req, res, { overwrite: false, validateOnReuse: false })),
+    });
     next();
   }
 

@@ -87,7 +87,7 @@ describe("system notes in the staff history", () => {
     expect((await coordinator.post(`/staff/suggestions/${triaged.id}/accept`, {
       leadDepartmentId: String(await departmentId(c.db, "HOUSING")), assistDepartmentIds: [String(await departmentId(c.db, "CIVIL")), String(await departmentId(c.db, "HRSS"))], replyDueDate: dueDate,
     })).status).toBe(303);
-    expect((await coordinator.post(`/staff/suggestions/${triaged.id}/transfer`, { leadDepartmentId: String(await departmentId(c.db, "EDU")), replyDueDate: dueDate })).status).toBe(303);
+    expect((await coordinator.post(`/staff/suggestions/${triaged.id}/transfer`, { leadDepartmentId: String(await departmentId(c.db, "EDU")), replyDueDate: dueDate, reason: "Within the remit of education (typed as is)." })).status).toBe(303);
     await edu.get(`/staff/suggestions/${triaged.id}`);
     expect((await edu.post(`/staff/suggestions/${triaged.id}/sign`)).status).toBe(303);
     await edu.get(`/staff/suggestions/${triaged.id}`);

@@ -139,16 +139,23 @@ describe("recording a policy measure", () => {
     expect(await measureRows()).toEqual({ measures: 0, links: 0, events: 0 });
   });
 
-  it("when an official records a measure, then only suggestions their department led can be linked; another department's reads like an unknown code", async () => {
+  it("when an official records a measure, then only suggestions their department led can be linked; another department's is said to be another department's, and nothing more", async () => {
     const own = await answered("EDU");
-    const other = await answered("CIVIL");
+    const other = await insertSuggestion(c.db, { lead: "CIVIL", status: "REPLIED", replyDueAt: due, reply: {}, title: "关于社区养老服务站建设的建议" });
     const assisted = await answered("CIVIL", "REPLIED", "EDU");
     const official = await signIn(app, "official.edu@demo.example");
     await official.get("/staff/measures/new");
 
     const foreign = await official.post("/staff/measures", fields({ trackingCodes: `${own.trackingCode} ${other.trackingCode}` }));
     expect(foreign.status).toBe(422);
-    expect(foreign.text).toContain(msg("measures:errors.codesNotFound", { codes: other.trackingCode }));
+    // Issue 11: not "没有找到" (the code is right), and nothing of the suggestion itself.
+    expect(foreign.text).toContain(msg("measures:errors.codesOtherDepartment", { codes: other.trackingCode }));
+    expect(foreign.text).not.toContain(msg("measures:errors.codesNotFound", { codes: other.trackingCode }));
+    expect(foreign.text).not.toContain("社区养老服务站");
+    expect(foreign.text).not.toContain("省民政厅");
+    const foreignEn = await official.post("/staff/measures?lang=en", fields({ trackingCodes: other.trackingCode }));
+    expect(foreignEn.text).toContain(escapeHtml(translator("en")("measures:errors.codesOtherDepartment", { codes: other.trackingCode })));
+    await official.get("/staff/measures/new?lang=zh-CN");
 
     const notLead = await official.post("/staff/measures", fields({ trackingCodes: `${own.trackingCode} ${assisted.trackingCode}` }));
     expect(notLead.status).toBe(422);

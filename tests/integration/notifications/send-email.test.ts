@@ -9,7 +9,7 @@ import { queueEmails, type EmailDraft } from "../../../src/features/notification
 import { createSendEmailProcessor } from "../../../workers/processors/send-email.ts";
 import { createSweepPendingProcessor } from "../../../workers/processors/sweep-pending.ts";
 import { startWorkers } from "../../../workers/start-workers.ts";
-import { createTestContainer, eventually, resetState } from "../../support/harness.ts";
+import { createTestContainer, eventually, resetState, resetSuggestions } from "../../support/harness.ts";
 import { startSmtp, type TestSmtp } from "../../support/smtp.ts";
 
 let smtp: TestSmtp;
@@ -48,6 +48,8 @@ beforeAll(async () => {
   smtp = await startSmtp();
   c = createTestContainer({ SMTP_URL: smtp.url });
   send = createSendEmailProcessor(c);
+  // No reference data needed: the outbox rows are written directly.
+  await resetState(c);
 });
 
 afterAll(async () => {
@@ -56,7 +58,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await resetState(c);
+  await resetSuggestions(c);
   smtp.clear();
 });
 

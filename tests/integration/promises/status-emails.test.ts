@@ -36,7 +36,7 @@ describe("citizen emails for every visible status change", () => {
   it("when the office transfers the lead department, then the citizen (who wrote in English) is told the new department and deadline in English", async () => {
     const s = await insertSuggestion(ctx.c.db, { status: "IN_HANDLING", lead: "TRANSPORT", leadStatus: "ACCEPTED", locale: "en" });
     const client = await coordinator(ctx.app);
-    const res = await client.post(`/staff/suggestions/${s.id}/transfer`, { leadDepartmentId: String(await departmentId(ctx.c.db, "EDU")), replyDueDate: defaultDueDate(ctx.c) });
+    const res = await client.post(`/staff/suggestions/${s.id}/transfer`, { leadDepartmentId: String(await departmentId(ctx.c.db, "EDU")), replyDueDate: defaultDueDate(ctx.c), reason: "该事项属教育厅职责。" });
     expect(res.status).toBe(303);
 
     const mail = await ctx.smtp.waitFor((m) => m.subject === `Another department now handles your suggestion (tracking code ${s.trackingCode})`);

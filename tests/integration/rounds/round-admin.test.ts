@@ -321,7 +321,8 @@ describe("a round's results and overview", () => {
     const admin = await signIn(app, "admin@demo.example");
     const round = await createRound(admin);
     await act(admin, round.id, "open");
-    const shown = await insertSuggestion(c.db, { roundId: round.id, topicId: round.topics[0]!.id, title: "关于推行课后服务的建议", consentPublish: true });
+    // Its title carries the citizen's name and phone: published masked (features/privacy).
+    const shown = await insertSuggestion(c.db, { roundId: round.id, topicId: round.topics[0]!.id, title: "关于推行课后服务的建议（张三丰 13912345678）", realName: "张三丰", consentPublish: true });
     const hidden = await insertSuggestion(c.db, { roundId: round.id, topicId: round.topics[1]!.id, title: "关于不公开的建议" });
 
     const early = await admin.get(`/admin/rounds/${round.id}/results`);
@@ -340,7 +341,8 @@ describe("a round's results and overview", () => {
     const page = await createAgent(app).get(`/rounds/${round.id}`);
     expect(page.text).toContain('id="round-results"');
     expect(page.text).toContain("本次征集共收到建议2件，采纳1件。");
-    expect(page.text).toContain("关于推行课后服务的建议");
+    expect(page.text).toContain("关于推行课后服务的建议（【姓名已隐藏】 【手机号已隐藏】）");
+    expect(page.text).not.toContain("13912345678");
     expect(page.text).not.toContain("关于不公开的建议");
     expect(page.text).toContain(escapeHtml("已收到建议 2 件"));
   });

@@ -128,6 +128,8 @@ describe("submitting an everyday suggestion", () => {
     });
     expect(s.events).toHaveLength(1);
     expect(s.events[0]).toMatchObject({ type: "SUBMITTED", fromStatus: null, toStatus: "SUBMITTED", internal: false });
+    // The private tracking link's secret: 32 random bytes (issue 11).
+    expect(s.trackToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     expect(s.attachments).toHaveLength(1);
     const a = s.attachments[0]!;
@@ -145,7 +147,7 @@ describe("submitting an everyday suggestion", () => {
       template: "suggestion-received",
       locale: "zh-CN",
       status: "PENDING",
-      data: { trackingCode: code, title: fields.title, trackUrl: `${c.config.publicBaseUrl}/track`, screeningDueAt: s.screeningDueAt.toISOString() },
+      data: { trackingCode: code, title: fields.title, trackUrl: `${c.config.publicBaseUrl}/track/${s.trackToken}`, screeningDueAt: s.screeningDueAt.toISOString() },
     });
 
     // Enqueued after the commit, with the deterministic job ids the worker and sweep expect.

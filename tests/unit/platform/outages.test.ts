@@ -11,6 +11,8 @@ describe("dependencyDown", () => {
       meta: { driverAdapterError: { cause: { kind: "ConnectionClosed" } } },
     });
     expect(dependencyDown(adapter)).toBe("database");
+    // node-postgres, unwrapped, when the connection dies under a running query.
+    expect(dependencyDown(new Error("Connection terminated unexpectedly"))).toBe("database");
   });
 
   it("when ioredis gives up on a command, then it names Redis", () => {
