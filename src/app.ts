@@ -26,11 +26,13 @@ import { measureRoutes, measuresCasePanel } from "./features/measures/index.ts";
 import { adminLandingRoutes } from "./features/admin/index.ts";
 import { peopleRoutes } from "./features/people/index.ts";
 import { queueBoardRoutes } from "./features/queue-board/index.ts";
+import { reportRoutes, statsRoutes } from "./features/reports/index.ts";
 import { roundAdminRoutes, roundRoutes } from "./features/rounds/index.ts";
 import { ruleRoutes } from "./features/routing/index.ts";
 import { learnedRoutingCasePanel, routingModelRoutes } from "./features/routing-model/index.ts";
 import { similarCasePanel, similarityRoutes } from "./features/similarity/index.ts";
 import { searchRoutes } from "./features/search/index.ts";
+import { showcaseRoutes } from "./features/showcase/index.ts";
 import { submissionRoutes } from "./features/submissions/index.ts";
 import { trackingRoutes } from "./features/tracking/index.ts";
 
@@ -95,6 +97,8 @@ export function createApp(c: Container): Express {
   app.use(submissionRoutes(c, csrf));
   app.use(roundRoutes(c, csrf));
   app.use(trackingRoutes(c, csrf));
+  app.use(statsRoutes(c));
+  app.use(showcaseRoutes(c));
   // The case page shows the coordinators', the similar suggestions' and the policy measures' panels; casework knows
   // none of these features.
   const casePanels = [
@@ -117,7 +121,7 @@ export function createApp(c: Container): Express {
   ];
   // Staff pages warn while a year ahead has no holiday schedule; it runs after the session has loaded the user.
   const staffNotices = Router().use(calendarNotice(c.services.deadlineAdmin));
-  app.use(staffRoutes(c, csrf, [staffNotices, searchRoutes(c, c.services.search), coordinationRoutes(c, csrf), measureRoutes(c, csrf), caseworkRoutes(c, csrf, casePanels), ...adminRoutes]));
+  app.use(staffRoutes(c, csrf, [staffNotices, searchRoutes(c, c.services.search), coordinationRoutes(c, csrf), measureRoutes(c, csrf), reportRoutes(c, csrf), caseworkRoutes(c, csrf, casePanels), ...adminRoutes]));
 
   app.use(notFoundHandler);
   app.use(errorHandler(c.logger));

@@ -13,12 +13,14 @@ import { createMeasureService } from "./features/measures/index.ts";
 import { createNotificationService } from "./features/notifications/index.ts";
 import { createPeopleService } from "./features/people/index.ts";
 import { createRatingService } from "./features/ratings/index.ts";
+import { createReportService } from "./features/reports/index.ts";
 import { createReminderService } from "./features/reminders/index.ts";
 import { createRoundAdminService, createRoundOverviewService, createRoundService } from "./features/rounds/index.ts";
 import { createRoutingService, createRuleAdminService } from "./features/routing/index.ts";
 import { createRoutingModelService } from "./features/routing-model/index.ts";
 import { createSimilarityService } from "./features/similarity/index.ts";
 import { createSearchService } from "./features/search/index.ts";
+import { createShowcaseService } from "./features/showcase/index.ts";
 import { createSubmissionService } from "./features/submissions/index.ts";
 import { createTrackingService } from "./features/tracking/index.ts";
 
@@ -51,6 +53,8 @@ export function createServices(infra: Infrastructure) {
     notifications: createNotificationService(infra),
     reminders: createReminderService(withDeadlines),
     measures: createMeasureService(infra),
+    reports: createReportService(infra),
+    showcase: createShowcaseService(infra),
     casework: {
       inbox: createInboxService(withDeadlines),
       casePage: createCasePageService(withDeadlines),

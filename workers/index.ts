@@ -21,6 +21,9 @@ const TRAIN_ROUTING_MODEL_PATTERN = "0 3 * * *";
  * scan is idempotent, so a shorter interval would only cost queries.
  */
 const SCAN_DEADLINES_EVERY_MS = 15 * 60_000;
+const MONTHLY_REPORT_SCHEDULER_ID = "send-monthly-report";
+/** 06:00 on the 1st in Shanghai: last month is complete, and the report is in the inbox when the office opens. */
+const MONTHLY_REPORT_PATTERN = "0 6 1 * *";
 const SHUTDOWN_GRACE_MS = 30_000;
 
 const config = loadConfig();
@@ -95,6 +98,12 @@ async function scheduleJobs(): Promise<boolean> {
         { name: JOBS.trainRoutingModel, data: {}, opts: { attempts: 1, removeOnComplete: true, removeOnFail: 100 } },
       );
       log.info({ pattern: TRAIN_ROUTING_MODEL_PATTERN }, "routing model training scheduled");
+      await c.queues.reports.upsertJobScheduler(
+        MONTHLY_REPORT_SCHEDULER_ID,
+        { pattern: MONTHLY_REPORT_PATTERN, tz: "Asia/Shanghai" },
+        { name: JOBS.sendMonthlyReport, data: {}, opts: { attempts: 3, backoff: { type: "exponential", delay: 60_000 }, removeOnComplete: 12, removeOnFail: 12 } },
+      );
+      log.info({ pattern: MONTHLY_REPORT_PATTERN }, "monthly report scheduled");
       return true;
     } catch {
       await sleep(delay);

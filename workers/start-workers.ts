@@ -12,16 +12,18 @@ import { createOpenRoundProcessor } from "./processors/open-round.ts";
 import { createCloseRoundProcessor } from "./processors/close-round.ts";
 import { createIndexSuggestionProcessor } from "./processors/index-suggestion.ts";
 import { createTrainRoutingModelProcessor } from "./processors/train-routing-model.ts";
+import { createBuildReportProcessor } from "./processors/build-report.ts";
+import { createSendMonthlyReportProcessor } from "./processors/send-monthly-report.ts";
 
 export type QueueName = keyof typeof QUEUES;
 type Processor = (job: Job) => Promise<unknown>;
 
 /**
  * Routing is short database work plus some jieba CPU; email waits on SMTP; the maintenance scans walk tables and
- * gain nothing from running side by side; indexing is jieba CPU on a small host. Every worker process adds its own
- * share, so these stay modest.
+ * gain nothing from running side by side; indexing is jieba CPU on a small host; a report is a few full scans of the
+ * summary table, one at a time. Every worker process adds its own share, so these stay modest.
  */
-export const CONCURRENCY: Readonly<Record<QueueName, number>> = { routing: 4, email: 4, maintenance: 1, indexing: 2 };
+export const CONCURRENCY: Readonly<Record<QueueName, number>> = { routing: 4, email: 4, maintenance: 1, indexing: 2, reports: 1 };
 
 export function processorsFor(c: Container): Record<QueueName, Record<string, Processor>> {
   return {
@@ -35,6 +37,7 @@ export function processorsFor(c: Container): Record<QueueName, Record<string, Pr
       [JOBS.trainRoutingModel]: createTrainRoutingModelProcessor(c),
     },
     indexing: { [JOBS.indexSuggestion]: createIndexSuggestionProcessor(c) },
+    reports: { [JOBS.buildReport]: createBuildReportProcessor(c), [JOBS.sendMonthlyReport]: createSendMonthlyReportProcessor(c) },
   };
 }
 

@@ -13,6 +13,7 @@ export interface OutgoingMail {
    * second copy by its Message-ID.
    */
   messageId?: string;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 export interface Mailer {

@@ -10,6 +10,7 @@ export const QUEUES = {
   maintenance: "maintenance",
   /** Text work on a saved suggestion (the similarity signature): CPU-bound jieba, kept off the routing queue. */
   indexing: "indexing",
+  reports: "reports",
 } as const;
 
 export const JOBS = {
@@ -21,6 +22,8 @@ export const JOBS = {
   closeRound: "close-round",
   indexSuggestion: "index-suggestion",
   trainRoutingModel: "train-routing-model",
+  buildReport: "build-report",
+  sendMonthlyReport: "send-monthly-report",
 } as const;
 
 export interface RouteSuggestionData { suggestionId: number }
@@ -33,6 +36,7 @@ export interface IndexSuggestionData { suggestionId: number }
 export function indexSuggestionJobId(suggestionId: number): string {
   return `index-suggestion-${suggestionId}`;
 }
+export interface BuildReportData { reportRunId: number }
 
 const RETRYING: JobsOptions = {
   attempts: 8,
@@ -50,6 +54,7 @@ export interface Queues {
   /** Adds jobs of several queues in one Redis round trip (see Enqueuer.submitted). */
   producer: FlowProducer;
   indexing: Queue;
+  reports: Queue;
   close(): Promise<void>;
 }
 
@@ -66,14 +71,16 @@ export function createQueues(connection: Redis, prefix: string, onError: (err: E
   const producer = new FlowProducer({ connection, prefix });
   producer.on("error", onError);
   const indexing = make(QUEUES.indexing);
+  const reports = make(QUEUES.reports);
   return {
     routing,
     email,
     maintenance,
     indexing,
     producer,
+    reports,
     async close() {
-      await Promise.all([routing.close(), email.close(), maintenance.close(), indexing.close(), producer.close()]);
+      await Promise.all([routing.close(), email.close(), maintenance.close(), indexing.close(), producer.close(), reports.close()]);
     },
   };
 }
@@ -89,6 +96,7 @@ export interface Enqueuer {
    */
   submitted(suggestionId: number, emailIds: number[]): Promise<boolean>;
   indexSuggestion(suggestionId: number): Promise<boolean>;
+  buildReport(reportRunId: number): Promise<boolean>;
   /**
    * Plans a round's open-round or close-round job to run at `at` (null: no job), replacing a job planned for another
    * time. `now` is the caller's clock, so a test's pinned clock and the delay agree.
@@ -133,7 +141,7 @@ const emailJob = (emailId: number) => ({
   opts: { jobId: `send-email-${emailId}` },
 });
 
-export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "maintenance" | "indexing" | "producer">, logger: Logger, connected: () => boolean = () => true): Enqueuer {
+export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "maintenance" | "indexing" | "producer" | "reports">, logger: Logger, connected: () => boolean = () => true): Enqueuer {
   async function attempt(what: string, fn: () => Promise<unknown>): Promise<boolean> {
     // Known to be down: do not make the citizen wait for a timeout; the sweep enqueues it later.
     if (!connected()) {
@@ -178,6 +186,14 @@ export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "maint
         ].map((job) => ({ ...job, opts: { ...RETRYING, ...job.opts } }));
         return queues.producer.addBulk(flows);
       }),
+    buildReport: (reportRunId) =>
+      attempt(`build-report ${reportRunId}`, () =>
+        queues.reports.add(JOBS.buildReport, { reportRunId } satisfies BuildReportData, {
+          jobId: `build-report-${reportRunId}`,
+          // A report is a long query: two tries, then the run is marked failed for the user to ask again.
+          attempts: 2,
+        }),
+      ),
     planRoundJob: (name, roundId, at, now) =>
       attempt(`${name} ${roundId}`, async () => {
         const jobId = roundJobId(name, roundId);

@@ -2,12 +2,12 @@
 // the XLSX workbook and the PDF — is drawn from this object (through report-tables.ts), so they cannot disagree.
 // It is stored as JSON with the finished report; it holds counts and names in both languages, no rates or text
 // in one language, which the outputs derive.
-import type { DbClient } from "../../platform/db.ts";
+import type { Db } from "../../platform/db.ts";
 import { isWorkingDay } from "../../platform/working-days.ts";
 import type { ReportScope } from "./report-scope.ts";
 import {
-  convertedMeasures, dayRange, groupCounts, lowRatings, names, outcomeCounts, replyDurations,
-  type Counts, type GroupRow, type NamedRow,
+  convertedMeasures, firstDay, groupCounts, lowRatings, names, outcomeCounts, replyDurationCounts,
+  type Counts, type DurationCount, type GroupRow, type NamedRow,
 } from "./reports.repository.ts";
 
 export const FUNNEL_STEPS = ["collected", "accepted", "assigned", "replied", "adopted", "converted"] as const;
@@ -56,7 +56,7 @@ function countsOf(row: Counts | undefined): Counts {
   return out;
 }
 
-/** Working days counted cumulatively from `first` (index 0) to `last`: see replyDurations. */
+/** Working days counted cumulatively from `first` (index 0) to `last`: see replyDurationCounts. */
 export function cumulativeWorkingDays(first: number, last: number): number[] {
   const out: number[] = [];
   let n = 0;
@@ -72,6 +72,60 @@ function round1(v: number | null): number | null {
   return v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10;
 }
 
+/**
+ * PostgreSQL's percentile_cont over a distribution given as (value, count): the value at position p·(n − 1) of the
+ * sorted values, interpolated between its neighbours.
+ */
+export function percentileOfCounts(counts: Map<number, number>, p: number): number | null {
+  const values = [...counts.entries()].sort((a, b) => a[0] - b[0]);
+  const n = values.reduce((sum, [, c]) => sum + c, 0);
+  if (n === 0) return null;
+  const pos = p * (n - 1);
+  const at = (rank: number): number => {
+    let seen = 0;
+    for (const [value, c] of values) {
+      seen += c;
+      if (rank < seen) return value;
+    }
+    return values.at(-1)?.[0] ?? 0;
+  };
+  const lo = Math.floor(pos);
+  const below = at(lo);
+  return below + (pos - lo) * (at(Math.ceil(pos)) - below);
+}
+
+/** How many days after now a reply may fall and still be counted (a clock pinned in tests, replies entered late). */
+const DAYS_AHEAD = 400;
+
+/** The durations by department and overall, from the (department, days) counts. */
+function durationsOf(rows: DurationCount[]): { byDepartment: Map<number, Durations>; overall: Durations | null } {
+  const dist = new Map<string, Map<number, number>>();
+  const add = (key: string, days: number, n: number) => {
+    const m = dist.get(key) ?? new Map<number, number>();
+    m.set(days, (m.get(days) ?? 0) + n);
+    dist.set(key, m);
+  };
+  const departments = new Set<number>();
+  for (const r of rows) {
+    const days = Number(r.days);
+    const n = Number(r.n);
+    departments.add(Number(r.departmentId));
+    add(`${r.kind}:${r.departmentId}`, days, n);
+    add(`${r.kind}:all`, days, n);
+  }
+  const of = (key: string): Durations => {
+    const sub = dist.get(`sub:${key}`) ?? new Map<number, number>();
+    const asg = dist.get(`asg:${key}`) ?? new Map<number, number>();
+    return {
+      replied: [...sub.values()].reduce((a, b) => a + b, 0),
+      submissionToReply: { median: round1(percentileOfCounts(sub, 0.5)), p90: round1(percentileOfCounts(sub, 0.9)) },
+      assignmentToReply: { median: round1(percentileOfCounts(asg, 0.5)), p90: round1(percentileOfCounts(asg, 0.9)) },
+    };
+  };
+  const byDepartment = new Map([...departments].map((d) => [d, of(String(d))]));
+  return { byDepartment, overall: rows.length ? of("all") : null };
+}
+
 function nextMonth(month: string): string {
   const [y, m] = month.split("-").map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7);
@@ -80,7 +134,7 @@ function nextMonth(month: string): string {
 const unnamed: Name = { name: "—", nameEn: "—" };
 
 export async function buildReportData(
-  db: DbClient,
+  db: Db,
   scope: ReportScope,
   now: Date,
   onProgress: (percent: number) => Promise<void> = async () => undefined,
@@ -101,10 +155,11 @@ export async function buildReportData(
   await onProgress(50);
   const outcomes = await outcomeCounts(db, scope);
   await onProgress(60);
-  const range = await dayRange(db, scope);
-  const durations = range.first === null || range.last === null
+  const first = await firstDay(db, scope);
+  const today = Math.floor((now.getTime() + 8 * 3_600_000) / 86_400_000);
+  const durations = durationsOf(first === null
     ? []
-    : await replyDurations(db, scope, range.first, cumulativeWorkingDays(range.first, range.last));
+    : await replyDurationCounts(db, scope, first, cumulativeWorkingDays(first, Math.max(today, first) + DAYS_AHEAD)));
   await onProgress(80);
   const [low, measures] = await Promise.all([lowRatings(db, scope), convertedMeasures(db, scope)]);
   await onProgress(90);
@@ -134,12 +189,6 @@ export async function buildReportData(
   }
 
   const sumOutcome = (pred: (o: (typeof outcomes)[number]) => boolean) => outcomes.filter(pred).reduce((n, o) => n + Number(o.n), 0);
-  const durationOf = (d: (typeof durations)[number]): Durations => ({
-    replied: Number(d.replied),
-    submissionToReply: { median: round1(d.subMedian), p90: round1(d.subP90) },
-    assignmentToReply: { median: round1(d.asgMedian), p90: round1(d.asgP90) },
-  });
-  const overall = durations.find((d) => d.isTotal && Number(d.replied) > 0);
 
   const data: ReportData = {
     version: 1,
@@ -151,11 +200,10 @@ export async function buildReportData(
     generatedAt: now.toISOString(),
     totals: countsOf(of("total")[0]),
     timeliness: {
-      byDepartment: durations
-        .filter((d) => !d.isTotal && d.departmentId !== null)
-        .map((d) => ({ id: d.departmentId, ...(departments.get(Number(d.departmentId)) ?? unnamed), ...durationOf(d) }))
-        .sort((a, z) => z.replied - a.replied || (a.id ?? 0) - (z.id ?? 0)),
-      overall: overall ? durationOf(overall) : null,
+      byDepartment: [...durations.byDepartment]
+        .map(([id, d]) => ({ id, ...(departments.get(id) ?? unnamed), ...d }))
+        .sort((a, z) => z.replied - a.replied || a.id - z.id),
+      overall: durations.overall,
     },
     adoption: ADOPTION_RESULTS.map((result) => ({ result, count: sumOutcome((o) => o.adoption === result) })),
     notAccepted: NOT_ACCEPTED_REASONS.map((reason) => ({

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ReportRun" ADD COLUMN     "emailedAt" TIMESTAMP(3);
