@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { NotAcceptedReason } from "../../generated/prisma/enums.ts";
 import { isCalendarDate } from "../../platform/working-days.ts";
 import { all, first, idInput, selectedIdField, textInput } from "../../web/forms.ts";
-import { trackingCodeField } from "../submissions/index.ts";
+import { TRACKING_CODE_PATTERN, trackingCodeField } from "../submissions/index.ts";
 
 export const NOTE_MAX = 2000;
 
@@ -73,7 +73,8 @@ export type ReferForm = z.infer<typeof referFormSchema>;
 export const mergeFormSchema = z.object({
   targetCode: z.preprocess(
     trackingCodeField,
-    z.string({ error: "coordination:errors.targetRequired" }).max(40, { error: "coordination:errors.targetNotFound" }),
+    // Not the shape of any code (a NUL from a paste included, which PostgreSQL refuses): no suggestion has it.
+    z.string({ error: "coordination:errors.targetRequired" }).max(40, { error: "coordination:errors.targetNotFound" }).regex(TRACKING_CODE_PATTERN, { error: "coordination:errors.targetNotFound" }),
   ),
   note: optionalNote,
 });
