@@ -22,6 +22,7 @@ export const EMAIL_TEMPLATES = [
   "suggestion-transferred", // to the citizen: another lead department and reply deadline (features/coordination)
   "reply-deadline-extended", // to the citizen: an approved extension moved the reply deadline (features/coordination)
   "suggestion-measure-linked", // to the citizen (and those merged into the case): it became a policy measure (features/measures)
+  "assignment-withdrawn", // to a department a transfer took the case from: the old lead or a removed assisting one (features/coordination)
 ] as const;
 
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
