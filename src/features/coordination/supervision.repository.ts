@@ -2,6 +2,7 @@
 import type { SuggestionStatus } from "../../generated/prisma/enums.ts";
 import type { DbClient } from "../../platform/db.ts";
 import { REPLY_DEADLINE_STATUSES } from "../deadlines/index.ts";
+import { EVENT_TYPE } from "../lifecycle/index.ts";
 
 export interface DepartmentLoad {
   departmentId: number;
@@ -56,6 +57,8 @@ export interface LowRating {
   comment: string | null;
   ratedAt: Date;
   leadDepartment: { name: string; nameEn: string } | null;
+  /** The office's follow-up note to the citizen, once sent (one per suggestion). */
+  followUp: { note: string; at: Date } | null;
 }
 
 /** Ratings of `maxScore` stars or fewer given since `since`, newest first: the citizens the office should call back. */
@@ -71,6 +74,13 @@ export async function findLowRatings(db: DbClient, maxScore: number, since: Date
       suggestion: { select: { id: true, trackingCode: true, title: true, leadDepartment: { select: { name: true, nameEn: true } } } },
     },
   });
+  const followUps = rows.length
+    ? await db.handlingEvent.findMany({
+        where: { suggestionId: { in: rows.map((r) => r.suggestion.id) }, type: EVENT_TYPE.FOLLOW_UP },
+        select: { suggestionId: true, note: true, createdAt: true },
+      })
+    : [];
+  const followUpOf = new Map(followUps.map((f) => [f.suggestionId, { note: f.note ?? "", at: f.createdAt }]));
   return rows.map((r) => ({
     suggestionId: r.suggestion.id,
     trackingCode: r.suggestion.trackingCode,
@@ -79,5 +89,19 @@ export async function findLowRatings(db: DbClient, maxScore: number, since: Date
     comment: r.comment,
     ratedAt: r.createdAt,
     leadDepartment: r.suggestion.leadDepartment,
+    followUp: followUpOf.get(r.suggestion.id) ?? null,
   }));
+}
+
+/**
+ * Whether the suggestion can take a follow-up now: it has a rating of `maxScore` stars or fewer and no follow-up yet.
+ * Locks the suggestion's row first, so two coordinators pressing at once write one note.
+ */
+export async function followUpState(tx: DbClient, suggestionId: number, maxScore: number): Promise<"none" | "open" | "sent"> {
+  const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Suggestion" WHERE id = ${suggestionId} FOR UPDATE`;
+  if (locked.length === 0) return "none";
+  const low = await tx.rating.findFirst({ where: { suggestionId, score: { lte: maxScore } }, select: { id: true } });
+  if (!low) return "none";
+  const sent = await tx.handlingEvent.findFirst({ where: { suggestionId, type: EVENT_TYPE.FOLLOW_UP }, select: { id: true } });
+  return sent ? "sent" : "open";
 }

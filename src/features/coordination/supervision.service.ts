@@ -1,7 +1,12 @@
 // Supervision (督办): open suggestions overdue or due within the reminder window, by lead department.
 import type { Infrastructure } from "../../container.ts";
+import { ConflictError, NotFoundError } from "../../errors.ts";
+import { TX_OPTIONS } from "../../platform/db.ts";
 import type { StaffUser } from "../auth/index.ts";
 import type { Deadlines } from "../deadlines/index.ts";
+import { EVENT_TYPE, recordEvent, typedNote } from "../lifecycle/index.ts";
+import { citizenEmailFor, queueEmails } from "../notifications/index.ts";
+import type { FollowUpForm } from "./coordination.schemas.ts";
 import { assertOfficeStaff } from "./office-staff.ts";
 import * as repo from "./supervision.repository.ts";
 
@@ -32,7 +37,7 @@ export interface Supervision {
   lowRatings: repo.LowRating[];
 }
 
-export type SupervisionDeps = Pick<Infrastructure, "db" | "now"> & { deadlines: Deadlines };
+export type SupervisionDeps = Pick<Infrastructure, "db" | "now" | "config" | "enqueuer" | "logger"> & { deadlines: Deadlines };
 
 export function createSupervisionService(c: SupervisionDeps) {
   return {
@@ -62,6 +67,27 @@ export function createSupervisionService(c: SupervisionDeps) {
         truncated: rows.length > SUPERVISION_LIMIT,
         lowRatings,
       };
+    },
+
+    /**
+     * 回访: the office's note to a citizen who rated the reply 1 or 2 stars. Once per suggestion; a history event the
+     * citizen reads on the tracking page (not internal) and their email, in one transaction.
+     */
+    async followUp(user: StaffUser, suggestionId: number, form: FollowUpForm): Promise<void> {
+      assertOfficeStaff(user);
+      const emailIds = await c.db.$transaction(async (tx) => {
+        const state = await repo.followUpState(tx, suggestionId, LOW_RATING_MAX_SCORE);
+        if (state === "none") throw new NotFoundError();
+        if (state === "sent") throw new ConflictError("coordination:errors.followUpSent");
+        await recordEvent(tx, { suggestionId, type: EVENT_TYPE.FOLLOW_UP, actorId: user.id, note: typedNote(form.note), internal: false, at: c.now() });
+        return queueEmails(tx, await citizenEmailFor(tx, c.config.publicBaseUrl, suggestionId, {
+          dedupeKey: `follow-up-${suggestionId}`,
+          template: "rating-follow-up",
+          data: { note: form.note },
+        }));
+      }, TX_OPTIONS);
+      c.logger.info({ suggestionId, actorId: user.id }, "low rating followed up");
+      await c.enqueuer.sendEmails(emailIds);
     },
   };
 }
