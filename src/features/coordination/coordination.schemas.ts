@@ -105,6 +105,12 @@ export const followUpFormSchema = z.object({
 });
 export type FollowUpForm = z.infer<typeof followUpFormSchema>;
 
+/** 催办: an optional message to the lead department, added to the standard text. */
+export const urgeFormSchema = z.object({
+  note: optionalNote,
+});
+export type UrgeForm = z.infer<typeof urgeFormSchema>;
+
 export const approveFormSchema = z.object({
   note: optionalNote,
 });

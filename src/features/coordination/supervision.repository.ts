@@ -34,6 +34,8 @@ export interface SupervisedRow {
   important: boolean;
   replyDueAt: Date | null;
   leadDepartmentId: number | null;
+  /** When the office last urged the lead department (催办), if ever. */
+  lastUrgedAt?: Date | null;
 }
 
 export function findSupervised(db: DbClient, dueBy: Date, departmentId: number | null, take: number): Promise<SupervisedRow[]> {
@@ -104,4 +106,43 @@ export async function followUpState(tx: DbClient, suggestionId: number, maxScore
   if (!low) return "none";
   const sent = await tx.handlingEvent.findFirst({ where: { suggestionId, type: EVENT_TYPE.FOLLOW_UP }, select: { id: true } });
   return sent ? "sent" : "open";
+}
+
+/** The latest URGED event of each suggestion. */
+export async function lastUrged(db: DbClient, suggestionIds: number[]): Promise<Map<number, Date>> {
+  if (suggestionIds.length === 0) return new Map();
+  const rows = await db.handlingEvent.groupBy({
+    by: ["suggestionId"],
+    where: { suggestionId: { in: suggestionIds }, type: EVENT_TYPE.URGED },
+    _max: { createdAt: true },
+  });
+  return new Map(rows.flatMap((r) => (r._max.createdAt ? [[r.suggestionId, r._max.createdAt] as const] : [])));
+}
+
+export interface UrgeTarget {
+  id: number;
+  trackingCode: string;
+  title: string;
+  status: SuggestionStatus;
+  replyDueAt: Date | null;
+  leadDepartment: { id: number; name: string; nameEn: string; headEmail: string | null } | null;
+}
+
+/** The suggestion under lock (two coordinators pressing at once urge once), with its lead department. */
+export async function lockForUrge(tx: DbClient, suggestionId: number): Promise<UrgeTarget | null> {
+  const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Suggestion" WHERE id = ${suggestionId} FOR UPDATE`;
+  if (locked.length === 0) return null;
+  return tx.suggestion.findUnique({
+    where: { id: suggestionId },
+    select: { id: true, trackingCode: true, title: true, status: true, replyDueAt: true, leadDepartment: { select: { id: true, name: true, nameEn: true, headEmail: true } } },
+  });
+}
+
+/** The department's head and officials who get the urge, in their language. */
+export function findUrgeRecipients(db: DbClient, departmentId: number): Promise<{ email: string; locale: string }[]> {
+  return db.user.findMany({
+    where: { departmentId, active: true, OR: [{ role: "OFFICIAL" }, { isHead: true }] },
+    orderBy: { id: "asc" },
+    select: { email: true, locale: true },
+  });
 }
