@@ -11,7 +11,7 @@ import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
 import { createTestContainer, resetAndSeed } from "../../support/harness.ts";
 import { createAgent, signIn } from "../../support/http.ts";
-import { insertSuggestion, snapshot } from "../../support/suggestions.ts";
+import { insertExtensionRequest, insertSuggestion, snapshot } from "../../support/suggestions.ts";
 
 interface HostileInput { id: string; kind: string; value: string; probe?: string; repeat?: number }
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../fixtures/hostile/${name}`, import.meta.url), "utf8")) as unknown;
@@ -62,10 +62,32 @@ const PAGES: { name: string; as: string | null; page: () => Promise<string> }[] 
   { name: "case (to sign for)", as: OFFICIAL, page: async () => `/staff/suggestions/${(await insertSuggestion(c.db, { lead: "TRANSPORT" })).id}` },
   { name: "case (screening)", as: COORDINATOR, page: async () => `/staff/suggestions/${(await insertSuggestion(c.db, { status: "SCREENING" })).id}` },
   { name: "case (coordinator, in handling)", as: COORDINATOR, page: async () => `/staff/suggestions/${(await insertSuggestion(c.db, { lead: "EDU", status: "IN_HANDLING", leadStatus: "ACCEPTED" })).id}` },
+  {
+    name: "extension decisions",
+    as: COORDINATOR,
+    page: async () => {
+      const s = await insertSuggestion(c.db, { lead: "TRANSPORT", status: "IN_HANDLING", leadStatus: "ACCEPTED" });
+      await insertExtensionRequest(c.db, { suggestionId: s.id, departmentCode: "TRANSPORT", requestedByEmail: OFFICIAL, workingDays: 5 });
+      return "/staff/extensions";
+    },
+  },
+  {
+    name: "supervision",
+    as: COORDINATOR,
+    page: async () => {
+      await insertSuggestion(c.db, { lead: "TRANSPORT", status: "IN_HANDLING", leadStatus: "ACCEPTED", replyDueAt: new Date(Date.now() - 40 * 86_400_000) });
+      return "/staff/supervision";
+    },
+  },
   { name: "measures", as: COORDINATOR, page: async () => "/staff/measures/new" },
   { name: "password", as: OFFICIAL, page: async () => "/staff/password" },
   { name: "reports", as: COORDINATOR, page: async () => "/staff/reports" },
   { name: "departments", as: ADMIN, page: async () => "/admin/departments/new" },
+  { name: "department edit", as: ADMIN, page: async () => `/admin/departments/${(await c.db.department.findUniqueOrThrow({ where: { code: "SAMR" } })).id}` },
+  { name: "person edit", as: ADMIN, page: async () => `/admin/people/${(await c.db.user.findUniqueOrThrow({ where: { email: "official.samr@demo.example" } })).id}` },
+  { name: "rule edit", as: ADMIN, page: async () => `/admin/rules/${(await c.db.routingRule.findFirstOrThrow({ orderBy: { id: "asc" } })).id}` },
+  { name: "round edit", as: ADMIN, page: async () => `/admin/rounds/${(await c.db.collectionRound.findFirstOrThrow({ where: { status: "OPEN" } })).id}` },
+  { name: "routing model", as: ADMIN, page: async () => "/admin/routing-model" },
   { name: "people", as: ADMIN, page: async () => "/admin/people/new" },
   { name: "regions", as: ADMIN, page: async () => "/admin/regions/new" },
   { name: "categories", as: ADMIN, page: async () => "/admin/categories/new" },
