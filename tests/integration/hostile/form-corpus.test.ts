@@ -186,5 +186,6 @@ describe("the hostile corpus through every form", () => {
     expect(res.status).toBeLessThan(500);
     expect(await snapshot(c.db, s.id)).toEqual(before);
     expect(total).toBeGreaterThan(0);
+    if (process.env.HOSTILE_TIMING) console.log(`forms ${covered.size}, input×form checks ${total}`);
   });
 });
