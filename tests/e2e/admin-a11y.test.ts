@@ -29,7 +29,7 @@ describe("administration pages", () => {
     await page.goto(`${env.live.baseUrl}/staff/sign-in`);
     await page.fill("#email", "admin@demo.example");
     await page.fill("#password", "GoldenIdeas#2026");
-    await Promise.all([page.waitForURL(/\/staff\/screening/), page.locator("form button[type=submit]").last().click()]);
+    await Promise.all([page.waitForURL(/\/admin$/), page.locator("form button[type=submit]").last().click()]);
     const paths = [
       "/admin/departments", "/admin/departments/new", `/admin/departments/${department.id}`,
       "/admin/categories", `/admin/categories/${category.id}`, "/admin/regions", `/admin/regions/${region.id}`, `/admin/regions/new?parent=${region.id}`,

@@ -4,32 +4,13 @@
 import type { DbClient } from "../../platform/db.ts";
 import type { RoundStatus } from "../../generated/prisma/enums.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { PUBLIC_SELECT } from "./rounds.repository.ts";
 import type { TopicInput } from "./rounds.schemas.ts";
 
 export const ADMIN_SELECT = {
-  id: true,
-  code: true,
-  title: true,
-  titleEn: true,
-  body: true,
-  bodyEn: true,
-  wanted: true,
-  wantedEn: true,
-  excluded: true,
-  excludedEn: true,
-  resultsUse: true,
-  resultsUseEn: true,
-  status: true,
-  opensAt: true,
-  closesAt: true,
+  ...PUBLIC_SELECT,
   openedAt: true,
   closedAt: true,
-  coverImage: true,
-  coverImageType: true,
-  publishAdopted: true,
-  resultsSummary: true,
-  resultsSummaryEn: true,
-  resultsPublishedAt: true,
   version: true,
   updatedAt: true,
   ownerDepartmentId: true,

@@ -35,7 +35,8 @@ export interface PublicRound {
   topics: RoundTopicRow[];
 }
 
-const SELECT = {
+/** What a round's public page reads; the administrators' select (round-admin.repository.ts) adds to it. */
+export const PUBLIC_SELECT = {
   id: true,
   code: true,
   title: true,
@@ -66,10 +67,10 @@ export function listPublicRounds(db: DbClient): Promise<PublicRound[]> {
   return db.collectionRound.findMany({
     where: { status: { in: ["SCHEDULED", "OPEN", "CLOSED"] } },
     orderBy: [{ closesAt: "desc" }, { id: "desc" }],
-    select: SELECT,
+    select: PUBLIC_SELECT,
   });
 }
 
 export function findRound(db: DbClient, id: number): Promise<PublicRound | null> {
-  return db.collectionRound.findUnique({ where: { id }, select: SELECT });
+  return db.collectionRound.findUnique({ where: { id }, select: PUBLIC_SELECT });
 }
