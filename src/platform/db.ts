@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { DatabaseUnreachableError, isConnectionError } from "./outages.ts";
 
 export type Db = PrismaClient;
 /** A transaction client or the root client: repositories accept either. */
@@ -36,7 +37,13 @@ export async function sql<T>(db: DbClient, text: string, values: unknown[]): Pro
   const pool = POOLS.get(db);
   // Columns are timestamp(3) holding UTC, as Prisma writes them: an ISO string cast to timestamp keeps the UTC
   // wall time, where `pg` would send a Date in the process's own time zone.
-  if (pool) return (await pool.query(text, values.map((v) => (v instanceof Date ? v.toISOString() : v)))).rows as T[];
+  if (pool) {
+    try {
+      return (await pool.query(text, values.map((v) => (v instanceof Date ? v.toISOString() : v)))).rows as T[];
+    } catch (err) {
+      throw isConnectionError(err) ? new DatabaseUnreachableError(err) : err;
+    }
+  }
   return db.$queryRawUnsafe<T[]>(text, ...values);
 }
 

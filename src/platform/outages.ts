@@ -13,6 +13,25 @@ const PRISMA_UNREACHABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]
 const ADAPTER_UNREACHABLE = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "DatabaseDoesNotExist"]);
 const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
 
+/**
+ * A `pg` pool that cannot connect rejects with the bare socket error ("connect ECONNREFUSED 127.0.0.1:5432"), which
+ * names no driver; the hot-path `sql` helper (db.ts) says which dependency it was by wrapping it in this.
+ */
+export class DatabaseUnreachableError extends Error {
+  override name = "DatabaseUnreachableError";
+  constructor(cause: unknown) {
+    super(`database unreachable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+/** Whether a driver error is about the connection (a socket error or the pool's connect timeout), not the query. */
+export function isConnectionError(err: unknown): boolean {
+  if (!err || typeof err !== "object") return false;
+  const e = err as { code?: unknown; message?: unknown };
+  if (typeof e.code === "string" && NETWORK_CODES.has(e.code)) return true;
+  return typeof e.message === "string" && /timeout exceeded when trying to connect|Connection terminated/i.test(e.message);
+}
+
 export function dependencyDown(err: unknown): Dependency | undefined {
   if (!err || typeof err !== "object") return undefined;
   const e = err as {
@@ -22,6 +41,7 @@ export function dependencyDown(err: unknown): Dependency | undefined {
     clientVersion?: unknown;
     meta?: { driverAdapterError?: { cause?: { kind?: string } } };
   };
+  if (err instanceof DatabaseUnreachableError) return "database";
   const message = typeof e.message === "string" ? e.message : "";
   const isPrisma = typeof e.name === "string" && e.name.startsWith("PrismaClient");
   if (isPrisma) {

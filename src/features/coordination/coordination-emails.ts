@@ -21,6 +21,27 @@ export function createCoordinationEmails(publicBaseUrl: string) {
     },
 
     /**
+     * To a department a transfer took the case from (the old lead, an assisting department no longer listed), in
+     * Chinese like every department email; once per assignment. The reason and the new lead, no submitter data and
+     * no link: the case is no longer theirs to open.
+     */
+    withdrawn(
+      s: SuggestionForAction,
+      assignment: { id: number; role: AssignmentRole },
+      department: DepartmentOption,
+      lead: DepartmentOption,
+      reason: string,
+    ): EmailDraft {
+      return {
+        dedupeKey: `withdrawn-${assignment.id}`,
+        to: department.email,
+        template: "assignment-withdrawn",
+        locale: "zh-CN",
+        data: { trackingCode: s.trackingCode, title: s.title, departmentName: department.name, role: assignment.role, leadDepartment: lead.name, reason },
+      };
+    },
+
+    /**
      * The requesting department's email about the decision on its extension request, in Chinese like every
      * department email; once per request (a request is decided once). No submitter data: the link leads to the case.
      */

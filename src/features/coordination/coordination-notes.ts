@@ -26,6 +26,9 @@ export const coordinationNotes = {
       { lead: name(lead), assists: names(assisting), dueAt: dueAt.toISOString() },
       reason,
     ),
+  /** 催办…, then the coordinator's message as typed (if any). */
+  urged: (lead: Named, message: string | undefined): EventNote =>
+    message ? systemNoteWithText("coordination:notes.urged", { lead: name(lead) }, message) : systemNote("coordination:notes.urged", { lead: name(lead) }),
   /** 同意延期N个工作日，答复期限延至… */
   extended: (days: number, dueAt: Date): EventNote => systemNote("coordination:notes.extended", { days, dueAt: dueAt.toISOString() }),
   /** The merge's own note when the coordinator wrote none. */

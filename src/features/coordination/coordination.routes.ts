@@ -9,6 +9,6 @@ import { supervisionRoutes } from "./supervision.routes.ts";
 
 export function coordinationRoutes(c: Container, csrf: Csrf): Router {
   const router = Router();
-  router.use(screeningRoutes(c, csrf), extensionRoutes(c, csrf), supervisionRoutes(c));
+  router.use(screeningRoutes(c, csrf), extensionRoutes(c, csrf), supervisionRoutes(c, csrf));
   return router;
 }

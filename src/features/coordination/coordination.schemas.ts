@@ -99,6 +99,18 @@ export const transferFormSchema = z.object({
 });
 export type TransferForm = z.infer<typeof transferFormSchema>;
 
+/** 回访: the office's note to a citizen who rated the reply low; sent as typed. */
+export const followUpFormSchema = z.object({
+  note: requiredNote("coordination:errors.followUpRequired"),
+});
+export type FollowUpForm = z.infer<typeof followUpFormSchema>;
+
+/** 催办: an optional message to the lead department, added to the standard text. */
+export const urgeFormSchema = z.object({
+  note: optionalNote,
+});
+export type UrgeForm = z.infer<typeof urgeFormSchema>;
+
 export const approveFormSchema = z.object({
   note: optionalNote,
 });

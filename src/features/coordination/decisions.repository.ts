@@ -146,6 +146,11 @@ export async function keepAssisting(tx: DbClient, suggestionId: number, assistId
   return rows.map((r) => r.departmentId);
 }
 
+/** The assignments held now, lead and assisting (a transfer tells those it takes the case from). */
+export async function findCurrentAssignments(tx: DbClient, suggestionId: number): Promise<{ id: number; departmentId: number; role: AssignmentRole }[]> {
+  return tx.assignment.findMany({ where: { suggestionId, status: CURRENT_ASSIGNMENT }, select: { id: true, departmentId: true, role: true }, orderBy: { id: "asc" } });
+}
+
 /** The departments assisting now (for the transfer form's ticks). */
 export async function findCurrentAssistIds(db: DbClient, suggestionId: number): Promise<number[]> {
   const rows = await db.assignment.findMany({ where: { suggestionId, role: "ASSIST", status: CURRENT_ASSIGNMENT }, select: { departmentId: true } });

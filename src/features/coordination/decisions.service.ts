@@ -266,6 +266,7 @@ export function createDecisionService(c: DecisionDeps) {
       const assisting = form.assistDepartmentIds.flatMap((d) => departments.get(d) ?? []);
 
       const emailIds = await c.db.$transaction(async (tx) => {
+        const before = await repo.findCurrentAssignments(tx, s.id);
         await applyTransition(tx, {
           suggestionId: s.id,
           action: "transfer",
@@ -285,7 +286,15 @@ export function createDecisionService(c: DecisionDeps) {
         ]);
         const assignment = created.find((a) => a.role === "LEAD");
         if (!assignment) return [];
+        // Departments the case left (the old lead, assisting departments no longer listed) are told it is no longer
+        // theirs and why; one that stays in another role gets its new assignment instead.
+        const stays = new Set([lead.id, ...form.assistDepartmentIds]);
+        const withdrawn = before.filter((a) => !stays.has(a.departmentId)).flatMap((a) => {
+          const department = departments.get(a.departmentId);
+          return department ? [emails.withdrawn(s, a, department, lead, form.reason)] : [];
+        });
         return queueEmails(tx, [
+          ...withdrawn,
           // The new lead and each newly assisting department get their assignment.
           ...created.map((a) => emails.assigned(s, a, departments.get(a.departmentId) ?? lead, dueAt)),
           // The citizen's tracking page now names another department and deadline: they are told why it changed.

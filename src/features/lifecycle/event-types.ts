@@ -32,6 +32,10 @@ export const EVENT_TYPE = {
   REPLIED: "REPLIED",
   CLOSED: "CLOSED",
   MEASURE_LINKED: "MEASURE_LINKED",
+  // The office's note to a citizen who rated the reply 1 or 2 stars (回访); not internal: the citizen reads it.
+  FOLLOW_UP: "FOLLOW_UP",
+  // 催办: the office urged the lead department about its deadline; between the offices, internal.
+  URGED: "URGED",
 } as const;
 
 export type EventType = (typeof EVENT_TYPE)[keyof typeof EVENT_TYPE];

@@ -22,6 +22,9 @@ export const EMAIL_TEMPLATES = [
   "suggestion-transferred", // to the citizen: another lead department and reply deadline (features/coordination)
   "reply-deadline-extended", // to the citizen: an approved extension moved the reply deadline (features/coordination)
   "suggestion-measure-linked", // to the citizen (and those merged into the case): it became a policy measure (features/measures)
+  "rating-follow-up", // to the citizen who rated the reply 1 or 2 stars: the office's follow-up note (features/coordination)
+  "suggestion-urged", // to the lead department's head and officials: the office urges a reply (features/coordination, supervision)
+  "assignment-withdrawn", // to a department a transfer took the case from: the old lead or a removed assisting one (features/coordination)
 ] as const;
 
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];

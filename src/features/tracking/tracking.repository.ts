@@ -25,6 +25,8 @@ export interface TrackedSuggestion {
     /** The note of a decision whose form tells staff that the citizen reads it (see CITIZEN_NOTE_EVENTS), else null. */
     note: { note: string; noteEn: string | null } | null;
   }[];
+  /** The office's follow-up notes after a low rating (回访), oldest first: written to the citizen, so shown as typed. */
+  followUps: { createdAt: Date; note: string }[];
   reply: {
     adoption: AdoptionResult;
     explanation: string;
@@ -103,6 +105,12 @@ export async function findTracked(client: DbClient, id: number): Promise<Tracked
     ? await client.department.findMany({ where: { id: { in: departmentIds } }, select: { id: true, name: true, nameEn: true } })
     : [];
   const byId = new Map(departments.map((d) => [d.id, { name: d.name, nameEn: d.nameEn }]));
+  // No status change, so not in the history above: their own list.
+  const followUps = await client.handlingEvent.findMany({
+    where: { suggestionId: id, internal: false, type: EVENT_TYPE.FOLLOW_UP, note: { not: null } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { createdAt: true, note: true },
+  });
   const { events, replies, measures, mergedInto, ...rest } = row;
   return {
     ...rest,
@@ -120,6 +128,7 @@ export async function findTracked(client: DbClient, id: number): Promise<Tracked
           }]
         : [],
     ),
+    followUps: followUps.flatMap((f) => (f.note ? [{ createdAt: f.createdAt, note: f.note }] : [])),
     reply: replies[0] ?? mergedInto?.replies[0] ?? null,
     measures: [...measures, ...(mergedInto?.measures ?? [])].map((m) => m.measure),
   };

@@ -1,7 +1,7 @@
 // Issue 11, item 7: a 1- or 2-star rating does not close the case silently: the supervision page lists it.
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertSuggestion } from "../../support/suggestions.ts";
+import { insertSuggestion, SUBMITTER } from "../../support/suggestions.ts";
 import { coordinator, startContext, type CoordinationContext } from "../coordination/context.ts";
 
 let ctx: CoordinationContext;
@@ -37,5 +37,42 @@ describe("low ratings on the supervision page", () => {
     expect(section).not.toContain("关于延长图书馆开放时间的建议");
     const en = await client.get("/staff/supervision?lang=en");
     expect(en.text).toContain("Low ratings (1–2 stars)");
+  });
+
+  it("when the coordinator sends a follow-up note on a low rating, then it is in the history for the citizen, on their tracking page and in their email; an empty note is refused with the form kept", async () => {
+    const low = await answeredAndRated("关于公交站台加装遮阳棚的建议", 2, "答复没有回应我的具体问题。");
+    const client = await coordinator(ctx.app);
+    await client.get("/staff/supervision");
+    const url = `/staff/supervision/low-ratings/${low.id}/follow-up`;
+
+    const empty = await client.post(url, { note: "  " });
+    expect(empty.status).toBe(422);
+    expect(empty.text).toContain("请填写回访说明。");
+    expect(empty.text).toMatch(new RegExp(`<details class="action" open>\\s*<summary>回访建议人</summary>\\s*<form method="post" action="${url}"`));
+
+    const note = "我们已请教育厅补充说明停车位规划情况，两周内会另行答复您。";
+    const sent = await client.post(url, { note });
+    expect(sent.status).toBe(303);
+    const page = await client.get("/staff/supervision");
+    const section = /<section[^>]*id="low-ratings"[\s\S]*?<\/section>/.exec(page.text)?.[0] ?? "";
+    expect(section).toContain("已回访");
+    expect(section).toContain(note);
+    expect(section).not.toContain(`action="${url}"`);
+    // Once per suggestion: a second post is refused and writes nothing.
+    expect((await client.post(url, { note: "再说一次。" })).status).toBe(409);
+
+    const events = await ctx.c.db.handlingEvent.findMany({ where: { suggestionId: low.id, type: "FOLLOW_UP" } });
+    expect(events.map((e) => [e.note, e.internal])).toEqual([[note, false]]);
+
+    const { trackToken } = await ctx.c.db.suggestion.findUniqueOrThrow({ where: { id: low.id }, select: { trackToken: true } });
+    const tracking = await request(ctx.app).get(`/track/${trackToken}`);
+    const followUp = /<section[^>]*id="follow-up"[\s\S]*?<\/section>/.exec(tracking.text)?.[0] ?? "";
+    expect(followUp).toContain("征集办回访");
+    expect(followUp).toContain(note);
+
+    const mail = await ctx.smtp.waitFor((m) => (m.subject ?? "").includes(low.trackingCode) && ctx.smtp.to(SUBMITTER.email).includes(m));
+    expect(mail.subject).toContain("征集办回访");
+    expect(mail.text).toContain(note);
+    expect(mail.text).toContain(`/track/${trackToken}`);
   });
 });
