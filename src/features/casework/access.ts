@@ -12,6 +12,8 @@ export interface Viewer {
   id: number;
   role: Role;
   departmentId: number | null;
+  /** 单位负责人: approves the department's replies when it asks for that (department-rules.ts, "reviewReply"). */
+  isHead?: boolean;
 }
 
 export interface AccessAssignment {

@@ -22,6 +22,8 @@ export interface CaseView {
   screeningDeadline: DeadlineState | null;
   replyDeadline: DeadlineState | null;
   permissions: Permissions;
+  /** The lead reply awaiting the head's approval or sent back: only for the officials of its department. */
+  pendingReply: repo.PendingReplyRecord | null;
 }
 
 export type CasePageDeps = Pick<Infrastructure, "db" | "logger" | "now"> & { deadlines: Deadlines };
@@ -31,7 +33,7 @@ export function createCasePageService(deps: CasePageDeps) {
 
   async function getCase(viewer: Viewer, id: number, opts: { revealed?: boolean } = {}): Promise<CaseView> {
     const access = await loadAccessibleSuggestion(db, viewer, id);
-    const record = await repo.findCase(db, id);
+    const [record, pending] = await Promise.all([repo.findCase(db, id), repo.findOpenPendingReply(db, id)]);
     if (!record) throw new NotFoundError();
     const now = deps.now();
     const ctx: ActionContext = {
@@ -39,6 +41,7 @@ export function createCasePageService(deps: CasePageDeps) {
       suggestion: access,
       leadReplied: record.replies.some((r) => r.isLead),
       pendingExtension: record.extensions.some((e) => e.status === "PENDING"),
+      replyAwaitingApproval: pending?.status === "AWAITING_APPROVAL",
       now,
       returnWindowWorkingDays: deadlines.settings.returnWindowWorkingDays,
     };
@@ -54,6 +57,8 @@ export function createCasePageService(deps: CasePageDeps) {
       screeningDeadline: deadlines.state(record.screeningDueAt, isScreeningDeadlineRunning(record.status), now),
       replyDeadline: record.replyDueAt ? deadlines.state(record.replyDueAt, isReplyDeadlineRunning(record.status), now) : null,
       permissions: permissionsFor(ctx),
+      // Not yet the department's answer: other departments and the coordinators see the case as still in handling.
+      pendingReply: pending && viewer.role === "OFFICIAL" && viewer.departmentId === pending.departmentId ? pending : null,
     };
   }
 

@@ -7,7 +7,7 @@ import { fieldId } from "../../web/forms.ts";
 import { CASE_LIMITS } from "./casework.schemas.ts";
 import type { CaseView } from "./case-page.service.ts";
 
-export type CaseFormName = "return" | "extension" | "note" | "reply";
+export type CaseFormName = "return" | "extension" | "note" | "reply" | "sendBack";
 
 /** A department form shown again after invalid input: what was typed and a message per field. */
 export interface FormState {
@@ -23,20 +23,20 @@ export interface Refusal {
 }
 
 /** What the redirect after an action says on the case page (?done=…); anything else says nothing. */
-export const NOTICES = ["signed", "returned", "extension", "note", "duplicateNote", "replied", "opinion"] as const;
+export const NOTICES = ["signed", "returned", "extension", "note", "duplicateNote", "replied", "opinion", "awaitingApproval", "approved", "sentBack"] as const;
 export type Notice = (typeof NOTICES)[number];
 
 export function noticeOf(raw: unknown): Notice | undefined {
   return typeof raw === "string" && (NOTICES as readonly string[]).includes(raw) ? (raw as Notice) : undefined;
 }
 
-function formView(state: FormState | undefined, name: CaseFormName, t: Translate, params: Record<string, number>) {
+function formView(state: FormState | undefined, name: CaseFormName, t: Translate, params: Record<string, number>, initial: Record<string, string> = {}) {
   const mine = state?.name === name ? state : undefined;
   const errors: Record<string, string> = {};
   for (const [field, key] of Object.entries(mine?.errors ?? {})) errors[field] = t(key, params);
   return {
     open: mine !== undefined,
-    values: mine?.values ?? {},
+    values: mine?.values ?? initial,
     errors,
     errorList: Object.entries(errors).map(([field, message]) => ({ id: fieldId(`${name}-${field}`), message })),
   };
@@ -57,11 +57,15 @@ export function caseViewModel(opts: {
   const r = view.record;
   const status = (s: string | null) => (s ? t(`casework:status.${s}`) : "");
   const params = { ...CASE_LIMITS, max: opts.extensionMaxWorkingDays };
+  const pending = view.pendingReply;
+  const sentBack = pending?.status === "SENT_BACK" ? pending : null;
   const forms = {
     return: formView(opts.form, "return", t, params),
     extension: formView(opts.form, "extension", t, params),
     note: formView(opts.form, "note", t, params),
-    reply: formView(opts.form, "reply", t, params),
+    // A reply sent back by the head opens with its text, to be edited and submitted again.
+    reply: formView(opts.form, "reply", t, params, sentBack ? { body: sentBack.body, adoption: sentBack.adoption, explanation: sentBack.explanation } : {}),
+    sendBack: formView(opts.form, "sendBack", t, params),
   };
   const title = r.title;
   return {
@@ -98,9 +102,10 @@ export function caseViewModel(opts: {
     contact: view.contact,
     canReveal: view.canReveal,
     permissions: view.permissions,
+    pendingReply: pending ? { ...pending, awaiting: pending.status === "AWAITING_APPROVAL", adoptionLabel: t(`casework:adoption.${pending.adoption}`) } : null,
     roleLabel: view.permissions.role ? t(`casework:role.${view.permissions.role}`) : null,
     forms,
-    errorList: [...forms.return.errorList, ...forms.extension.errorList, ...forms.note.errorList, ...forms.reply.errorList],
+    errorList: [...forms.return.errorList, ...forms.extension.errorList, ...forms.note.errorList, ...forms.reply.errorList, ...forms.sendBack.errorList],
     limits: { ...CASE_LIMITS, extensionMax: opts.extensionMaxWorkingDays },
     reminderDays: opts.reminderDays,
     returnWindowDays: opts.returnWindowDays,

@@ -167,3 +167,25 @@ export function findReplyRecipients(tx: DbClient, suggestionId: number) {
     select: { id: true, trackingCode: true, trackToken: true, title: true, locale: true, submitter: { select: { email: true } } },
   });
 }
+
+export interface PendingReplyRecord {
+  id: number;
+  status: "AWAITING_APPROVAL" | "SENT_BACK" | "APPROVED";
+  departmentId: number;
+  body: string;
+  adoption: AdoptionResult;
+  explanation: string;
+  reviewNote: string | null;
+  reviewedAt: Date | null;
+  updatedAt: Date;
+  author: { id: number; name: string };
+}
+
+/** The lead reply waiting for the head or sent back by them (答复需负责人审核); an approved one is a Reply by now. */
+export function findOpenPendingReply(db: DbClient, suggestionId: number): Promise<PendingReplyRecord | null> {
+  return db.pendingReply.findFirst({
+    where: { suggestionId, status: { in: ["AWAITING_APPROVAL", "SENT_BACK"] } },
+    orderBy: { id: "desc" },
+    select: { id: true, status: true, departmentId: true, body: true, adoption: true, explanation: true, reviewNote: true, reviewedAt: true, updatedAt: true, author: PERSON },
+  });
+}

@@ -11,7 +11,7 @@ import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
 import { requireStaff, staffOf, type StaffUser } from "../auth/index.ts";
 import { caseViewModel, noticeOf, type CaseFormName, type FormState, type Notice, type Refusal } from "./case-page.view.ts";
-import { extensionFormSchema, noteFormSchema, parseInboxQuery, replyFormSchema, returnFormSchema } from "./casework.schemas.ts";
+import { extensionFormSchema, noteFormSchema, parseInboxQuery, replyFormSchema, returnFormSchema, sendBackFormSchema } from "./casework.schemas.ts";
 import { setDownloadHeaders } from "./download.ts";
 import { inboxViewModel } from "./inbox.view.ts";
 
@@ -21,13 +21,14 @@ import { inboxViewModel } from "./inbox.view.ts";
  */
 export type CasePagePanel = (viewer: StaffUser, suggestionId: number, t: Translate, locale: Locale) => Promise<Record<string, unknown>>;
 
-const FORM_PATH: Record<CaseFormName, string> = { return: "return", extension: "extension", note: "notes", reply: "reply" };
+const FORM_PATH: Record<CaseFormName, string> = { return: "return", extension: "extension", note: "notes", reply: "reply", sendBack: "reply/send-back" };
 
 const FORM_FIELDS: Record<CaseFormName, readonly string[]> = {
   return: ["reason"],
   extension: ["reason", "workingDays"],
   note: ["note"],
   reply: ["body", "adoption", "explanation"],
+  sendBack: ["note"],
 };
 // Enough to fix an over-long text, not an amplifier for a 1 MB field.
 const ECHO_MAX = 20_000;
@@ -144,6 +145,18 @@ export function caseworkRoutes(c: Container, csrf: Csrf, panels: readonly CasePa
     res.redirect(303, `/staff/suggestions/${id}?done=signed`);
   });
 
+  // 审核同意: a department head lets the reply awaiting approval go out (department-rules.ts, "reviewReply").
+  router.post("/staff/suggestions/:id/reply/approve", official, csrf.verify, async (req, res) => {
+    const id = pathId(req.params.id);
+    try {
+      await departmentActions.approveReply(staffOf(req), id);
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+      return renderCase(req, res, id, { status: 409, refusal: { key: err.messageKey, params: err.params } });
+    }
+    res.redirect(303, `/staff/suggestions/${id}?done=approved`);
+  });
+
   const forms = [
     departmentForm("return", returnFormSchema, async (user, id, data) => {
       await departmentActions.returnAssignment(user, id, data);
@@ -154,7 +167,14 @@ export function caseworkRoutes(c: Container, csrf: Csrf, panels: readonly CasePa
       return "extension";
     }),
     departmentForm("note", noteFormSchema, async (user, id, data) => ((await departmentActions.addNote(user, id, data)) ? "note" : "duplicateNote")),
-    departmentForm("reply", replyFormSchema, async (user, id, data) => ((await departmentActions.reply(user, id, data)).isLead ? "replied" : "opinion")),
+    departmentForm("reply", replyFormSchema, async (user, id, data) => {
+      const r = await departmentActions.reply(user, id, data);
+      return r.awaitingApproval ? "awaitingApproval" : r.isLead ? "replied" : "opinion";
+    }),
+    departmentForm("sendBack", sendBackFormSchema, async (user, id, data) => {
+      await departmentActions.sendBackReply(user, id, data);
+      return "sentBack";
+    }),
   ];
   for (const form of forms) router.post(`/staff/suggestions/:id/${form.path}`, official, csrf.verify, form.handle);
 

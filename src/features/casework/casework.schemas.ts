@@ -47,6 +47,12 @@ export const noteFormSchema = z.object({
 });
 export type NoteForm = z.infer<typeof noteFormSchema>;
 
+/** 退回修改: the head's note saying what to change in the reply. */
+export const sendBackFormSchema = z.object({
+  note: text("casework:errors.sendBackNoteRequired", "casework:errors.noteTooLong", CASE_LIMITS.noteMax),
+});
+export type SendBackForm = z.infer<typeof sendBackFormSchema>;
+
 export const ADOPTION_RESULTS = Object.values(AdoptionResult);
 
 export const replyFormSchema = z.object({

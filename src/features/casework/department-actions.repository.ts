@@ -59,3 +59,43 @@ export async function findRecentSameNote(tx: DbClient, q: { suggestionId: number
   });
   return found !== null;
 }
+
+/** 答复需负责人审核: whether the department's lead replies wait for its head (features/directory sets it). */
+export async function repliesNeedApproval(tx: DbClient, departmentId: number): Promise<boolean> {
+  const d = await tx.department.findUnique({ where: { id: departmentId }, select: { repliesNeedApproval: true } });
+  return d?.repliesNeedApproval ?? false;
+}
+
+/** Writes (or, after a send-back, rewrites) the lead assignment's reply as awaiting the head's approval. */
+export async function savePendingReply(
+  tx: DbClient,
+  r: { assignmentId: number; suggestionId: number; departmentId: number; authorId: number; body: string; adoption: AdoptionResult; explanation: string },
+): Promise<void> {
+  const text = { authorId: r.authorId, body: r.body, adoption: r.adoption, explanation: r.explanation, status: "AWAITING_APPROVAL" as const };
+  await tx.pendingReply.upsert({
+    where: { assignmentId: r.assignmentId },
+    create: { ...r, ...text },
+    update: { ...text, reviewNote: null, reviewedById: null, reviewedAt: null },
+  });
+}
+
+export function findAwaitingReply(tx: DbClient, assignmentId: number) {
+  return tx.pendingReply.findFirst({
+    where: { assignmentId, status: "AWAITING_APPROVAL" },
+    select: { id: true, authorId: true, body: true, adoption: true, explanation: true },
+  });
+}
+
+export async function hasAwaitingReply(tx: DbClient, suggestionId: number): Promise<boolean> {
+  return (await tx.pendingReply.count({ where: { suggestionId, status: "AWAITING_APPROVAL" } })) > 0;
+}
+
+/** Conditional, like `updateAssignment`: false when the reply is no longer awaiting approval. */
+export async function reviewPendingReply(
+  tx: DbClient,
+  id: number,
+  data: { status: "APPROVED" | "SENT_BACK"; reviewedById: number; reviewedAt: Date; reviewNote?: string; replyId?: number },
+): Promise<boolean> {
+  const updated = await tx.pendingReply.updateMany({ where: { id, status: "AWAITING_APPROVAL" }, data });
+  return updated.count === 1;
+}

@@ -8,7 +8,7 @@ import type { Deadlines } from "../deadlines/index.ts";
 import { applyTransition, EVENT_TYPE, recordEvent, typedNote } from "../lifecycle/index.ts";
 import { queueEmails } from "../notifications/index.ts";
 import { departmentAssignment, loadAccessibleSuggestion, type AccessAssignment, type AccessibleSuggestion, type Viewer } from "./access.ts";
-import type { ExtensionForm, NoteForm, ReplyForm, ReturnForm } from "./casework.schemas.ts";
+import type { ExtensionForm, NoteForm, ReplyForm, ReturnForm, SendBackForm } from "./casework.schemas.ts";
 import * as repo from "./department-actions.repository.ts";
 import { LIVE_ASSIGNMENT, refusal, type ActionContext, type DepartmentAction } from "./department-rules.ts";
 import { replyEmailDrafts } from "./reply-emails.ts";
@@ -22,8 +22,10 @@ export function createDepartmentActionService(deps: DepartmentActionDeps) {
   const { db } = deps;
 
   async function actionContext(tx: DbClient, viewer: Viewer, s: AccessibleSuggestion): Promise<ActionContext> {
-    const [leadReplied, pendingExtension] = await Promise.all([repo.hasLeadReply(tx, s.id), repo.hasPendingExtension(tx, s.id)]);
-    return { viewer, suggestion: s, leadReplied, pendingExtension, now: deps.now(), returnWindowWorkingDays: deps.deadlines.settings.returnWindowWorkingDays };
+    const [leadReplied, pendingExtension, replyAwaitingApproval] = await Promise.all([
+      repo.hasLeadReply(tx, s.id), repo.hasPendingExtension(tx, s.id), repo.hasAwaitingReply(tx, s.id),
+    ]);
+    return { viewer, suggestion: s, leadReplied, pendingExtension, replyAwaitingApproval, now: deps.now(), returnWindowWorkingDays: deps.deadlines.settings.returnWindowWorkingDays };
   }
 
   /**
@@ -46,6 +48,26 @@ export function createDepartmentActionService(deps: DepartmentActionDeps) {
       if (!mine) throw new NotFoundError();
       return apply(tx, s, mine, ctx.now);
     }, TX_OPTIONS);
+  }
+
+  /**
+   * The lead reply going out: the REPLIED transition, the Reply row and the citizens' emails (queued in this
+   * transaction, sent after commit). The caller has already marked the assignment REPLIED.
+   */
+  async function sendLeadReply(
+    tx: DbClient,
+    r: { suggestionId: number; departmentId: number; actorId: number; authorId: number; form: Pick<ReplyForm, "body" | "adoption" | "explanation">; now: Date },
+  ): Promise<{ replyId: number; emailIds: number[] }> {
+    await applyTransition(tx, { suggestionId: r.suggestionId, action: "reply", actorId: r.actorId, departmentId: r.departmentId });
+    const reply = await repo.createReply(tx, {
+      suggestionId: r.suggestionId, departmentId: r.departmentId, authorId: r.authorId, isLead: true,
+      body: r.form.body, adoption: r.form.adoption, explanation: r.form.explanation, createdAt: r.now,
+    });
+    const drafts = await replyEmailDrafts(tx, deps.config.publicBaseUrl, {
+      id: reply.id, suggestionId: r.suggestionId, departmentId: r.departmentId,
+      adoption: r.form.adoption, body: r.form.body, explanation: r.form.explanation, createdAt: r.now,
+    });
+    return { replyId: reply.id, emailIds: await queueEmails(tx, drafts) };
   }
 
   return {
@@ -107,34 +129,66 @@ export function createDepartmentActionService(deps: DepartmentActionDeps) {
 
     /**
      * 答复. The lead department's reply answers the citizen (and everyone whose suggestion was merged into this
-     * one) and ends the handling; an assisting department's is an opinion attached to the case for the lead.
+     * one) and ends the handling; an assisting department's is an opinion attached to the case for the lead. When
+     * the department has its replies approved (答复需负责人审核), the lead reply is only stored for the head: no status
+     * change, no email (`awaitingApproval`).
      */
-    async reply(viewer: Viewer, id: number, form: ReplyForm): Promise<{ isLead: boolean; emailIds: number[] }> {
+    async reply(viewer: Viewer, id: number, form: ReplyForm): Promise<{ isLead: boolean; awaitingApproval: boolean; emailIds: number[] }> {
       const result = await act(viewer, id, "reply", async (tx, _s, mine, now) => {
         const isLead = mine.role === "LEAD";
+        if (isLead && (await repo.repliesNeedApproval(tx, mine.departmentId))) {
+          await repo.savePendingReply(tx, {
+            assignmentId: mine.id, suggestionId: id, departmentId: mine.departmentId, authorId: viewer.id,
+            body: form.body, adoption: form.adoption, explanation: form.explanation,
+          });
+          await recordEvent(tx, { suggestionId: id, type: EVENT_TYPE.REPLY_SUBMITTED, actorId: viewer.id, departmentId: mine.departmentId, internal: true });
+          return { isLead, awaitingApproval: true, emailIds: [] };
+        }
         if (!(await repo.updateAssignment(tx, mine.id, LIVE_ASSIGNMENT, { status: "REPLIED" }))) {
           throw new ConflictError(isLead ? "casework:errors.alreadyReplied" : "casework:errors.opinionGiven");
         }
-        if (isLead) {
-          await applyTransition(tx, { suggestionId: id, action: "reply", actorId: viewer.id, departmentId: mine.departmentId });
-        } else {
+        if (!isLead) {
           await recordEvent(tx, { suggestionId: id, type: EVENT_TYPE.OPINION_ADDED, actorId: viewer.id, departmentId: mine.departmentId, internal: true });
+          await repo.createReply(tx, {
+            suggestionId: id, departmentId: mine.departmentId, authorId: viewer.id, isLead,
+            body: form.body, adoption: form.adoption, explanation: form.explanation, createdAt: now,
+          });
+          return { isLead, awaitingApproval: false, emailIds: [] };
         }
-        const reply = await repo.createReply(tx, {
-          suggestionId: id, departmentId: mine.departmentId, authorId: viewer.id, isLead,
-          body: form.body, adoption: form.adoption, explanation: form.explanation, createdAt: now,
-        });
-        if (!isLead) return { isLead, emailIds: [] };
-
-        const drafts = await replyEmailDrafts(tx, deps.config.publicBaseUrl, {
-          id: reply.id, suggestionId: id, departmentId: mine.departmentId,
-          adoption: form.adoption, body: form.body, explanation: form.explanation, createdAt: now,
-        });
-        return { isLead, emailIds: await queueEmails(tx, drafts) };
+        const sent = await sendLeadReply(tx, { suggestionId: id, departmentId: mine.departmentId, actorId: viewer.id, authorId: viewer.id, form, now });
+        return { isLead, awaitingApproval: false, emailIds: sent.emailIds };
       });
       // After commit and best-effort: with Redis down the outbox sweep sends them later.
       await deps.enqueuer.sendEmails(result.emailIds);
       return result;
+    },
+
+    /** 审核同意: a head of the lead department lets the reply awaiting approval go out, exactly as a direct reply. */
+    async approveReply(viewer: Viewer, id: number): Promise<void> {
+      const emailIds = await act(viewer, id, "reviewReply", async (tx, _s, mine, now) => {
+        const pending = await repo.findAwaitingReply(tx, mine.id);
+        if (!pending || !(await repo.updateAssignment(tx, mine.id, LIVE_ASSIGNMENT, { status: "REPLIED" }))) {
+          throw new ConflictError("casework:errors.noReplyAwaiting");
+        }
+        // The reply stays its author's; the REPLIED event is the head's, who made it go out.
+        const sent = await sendLeadReply(tx, { suggestionId: id, departmentId: mine.departmentId, actorId: viewer.id, authorId: pending.authorId, form: pending, now });
+        await repo.reviewPendingReply(tx, pending.id, { status: "APPROVED", reviewedById: viewer.id, reviewedAt: now, replyId: sent.replyId });
+        return sent.emailIds;
+      });
+      await deps.enqueuer.sendEmails(emailIds);
+    },
+
+    /** 退回修改: the head sends the reply back with a note; the officials see it and may edit and resubmit. */
+    async sendBackReply(viewer: Viewer, id: number, form: SendBackForm): Promise<void> {
+      await act(viewer, id, "reviewReply", async (tx, _s, mine, now) => {
+        const pending = await repo.findAwaitingReply(tx, mine.id);
+        if (!pending || !(await repo.reviewPendingReply(tx, pending.id, { status: "SENT_BACK", reviewedById: viewer.id, reviewedAt: now, reviewNote: form.note }))) {
+          throw new ConflictError("casework:errors.noReplyAwaiting");
+        }
+        await recordEvent(tx, {
+          suggestionId: id, type: EVENT_TYPE.REPLY_SENT_BACK, actorId: viewer.id, departmentId: mine.departmentId, note: typedNote(form.note), internal: true,
+        });
+      });
     },
   };
 }

@@ -10,14 +10,19 @@ import { departmentAssignment, type AccessibleSuggestion, type DepartmentRole, t
 export const LIVE_ASSIGNMENT: readonly AssignmentStatus[] = ["PENDING", "ACCEPTED"];
 const HANDLING: readonly SuggestionStatus[] = ["IN_HANDLING", "EXTENDED"];
 
-/** 签收 · 退回 · 申请延期 · 内部备注 · 答复 (or, for an assisting department, its opinion). */
-export type DepartmentAction = "sign" | "return" | "extension" | "note" | "reply";
+/**
+ * 签收 · 退回 · 申请延期 · 内部备注 · 答复 (or, for an assisting department, its opinion) · 审核答复 (a head approves
+ * or sends back the lead reply awaiting approval).
+ */
+export type DepartmentAction = "sign" | "return" | "extension" | "note" | "reply" | "reviewReply";
 
 export interface ActionContext {
   viewer: Viewer;
   suggestion: AccessibleSuggestion;
   leadReplied: boolean;
   pendingExtension: boolean;
+  /** The lead reply is written and waits for the department head (答复需负责人审核). */
+  replyAwaitingApproval: boolean;
   now: Date;
   returnWindowWorkingDays: number;
 }
@@ -54,11 +59,19 @@ export function refusal(action: DepartmentAction, ctx: ActionContext): AppError 
     case "reply":
       if (mine.role === "LEAD") {
         if (ctx.leadReplied) return new ConflictError("casework:errors.alreadyReplied");
+        if (ctx.replyAwaitingApproval) return new ConflictError("casework:errors.replyAwaitingApproval");
         if (!live || !canApply("reply", s.status)) return illegal();
         return null;
       }
       if (mine.status === "REPLIED") return new ConflictError("casework:errors.opinionGiven");
       if (!live || !HANDLING.includes(s.status)) return illegal();
+      return null;
+    case "reviewReply":
+      // Only a head of the lead department; other officials of it see the reply waiting, without the buttons.
+      if (mine.role !== "LEAD" || !viewer.isHead) return new ForbiddenError("casework:errors.headOnly");
+      if (ctx.leadReplied) return new ConflictError("casework:errors.alreadyReplied");
+      if (!ctx.replyAwaitingApproval) return new ConflictError("casework:errors.noReplyAwaiting");
+      if (!live || !canApply("reply", s.status)) return illegal();
       return null;
   }
 }
@@ -70,6 +83,7 @@ export interface Permissions {
   extension: boolean;
   note: boolean;
   reply: boolean;
+  reviewReply: boolean;
   /** The lead department's return window: when it ends and whether that is past. */
   returnWindowEndsAt: Date | null;
   returnWindowPassed: boolean;
@@ -94,6 +108,7 @@ export function permissionsFor(ctx: ActionContext): Permissions {
     extension: may("extension"),
     note: may("note"),
     reply: may("reply"),
+    reviewReply: may("reviewReply"),
     returnWindowEndsAt: windowEndsAt,
     returnWindowPassed:
       mine?.role === "LEAD" && LIVE_ASSIGNMENT.includes(mine.status) && canApply("returnAssignment", ctx.suggestion.status) &&
@@ -102,6 +117,6 @@ export function permissionsFor(ctx: ActionContext): Permissions {
     opinionWaitsForLead: mine?.role === "ASSIST" && mine.status === "ACCEPTED" && ctx.suggestion.status === "ASSIGNED",
     any: false,
   };
-  p.any = p.sign || p.return || p.extension || p.note || p.reply;
+  p.any = p.sign || p.return || p.extension || p.note || p.reply || p.reviewReply;
   return p;
 }

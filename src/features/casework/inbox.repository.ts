@@ -70,3 +70,21 @@ export async function findInboxRows(db: DbClient, q: InboxPageQuery): Promise<{ 
      LIMIT ${q.limit + 1}`;
   return { rows, backward };
 }
+
+export interface AwaitingReplyRow {
+  suggestionId: number;
+  trackingCode: string;
+  title: string;
+  updatedAt: Date;
+}
+
+/** 答复待审核: a short list on the head's inbox (the case page has the reply and the buttons). */
+export async function findAwaitingReplies(db: DbClient, departmentId: number, limit = 20): Promise<AwaitingReplyRow[]> {
+  const rows = await db.pendingReply.findMany({
+    where: { departmentId, status: "AWAITING_APPROVAL" },
+    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+    take: limit,
+    select: { updatedAt: true, suggestion: { select: { id: true, trackingCode: true, title: true } } },
+  });
+  return rows.map((r) => ({ suggestionId: r.suggestion.id, trackingCode: r.suggestion.trackingCode, title: r.suggestion.title, updatedAt: r.updatedAt }));
+}

@@ -27,6 +27,8 @@ export interface InboxView {
   nextCursor: string | null;
   prevCursor: string | null;
   query: InboxQuery;
+  /** For a department head: the lead replies waiting for their approval (答复待审核), oldest first. */
+  awaitingApproval: repo.AwaitingReplyRow[];
 }
 
 /** The nearest deadline first while work is owed; the most recent first when looking back. */
@@ -50,8 +52,9 @@ export function createInboxService(deps: InboxDeps) {
         findRounds(db),
       ]);
       if (departmentId !== null && !department) throw new NotFoundError();
-      const view: InboxView = { department, departments, categories, rounds, items: [], nextCursor: null, prevCursor: null, query };
+      const view: InboxView = { department, departments, categories, rounds, items: [], nextCursor: null, prevCursor: null, query, awaitingApproval: [] };
       if (!department) return view;
+      if (viewer.role === "OFFICIAL" && viewer.isHead) view.awaitingApproval = await repo.findAwaitingReplies(db, department.id);
 
       const { rows, backward } = await repo.findInboxRows(db, {
         departmentId: department.id,

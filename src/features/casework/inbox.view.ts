@@ -37,6 +37,7 @@ export function inboxViewModel(opts: { view: InboxView; t: Translate; locale: Lo
       selected: value === q.status,
     })),
     filtered: q.status !== "open" || q.roundId !== undefined || q.categoryId !== undefined,
+    awaitingApproval: view.awaitingApproval,
     items: view.items.map((item) => ({
       ...item,
       statusLabel: t(`casework:status.${item.status}`),

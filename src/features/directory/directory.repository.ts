@@ -14,9 +14,10 @@ export interface DepartmentRow {
   regionId: number | null;
   parentId: number | null;
   active: boolean;
+  repliesNeedApproval: boolean;
 }
 
-const DEPARTMENT = { id: true, code: true, name: true, nameEn: true, email: true, headEmail: true, regionId: true, parentId: true, active: true } as const;
+const DEPARTMENT = { id: true, code: true, name: true, nameEn: true, email: true, headEmail: true, regionId: true, parentId: true, active: true, repliesNeedApproval: true } as const;
 
 export function findDepartments(db: DbClient): Promise<(DepartmentRow & { region: { name: string; nameEn: string } | null; _count: { users: number } })[]> {
   return db.department.findMany({

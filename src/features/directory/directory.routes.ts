@@ -43,6 +43,8 @@ export function directoryRoutes(c: Container, csrf: Csrf, directory: DirectorySe
       errorList,
       limits: LIMITS,
       active: opts.active ?? true,
+      // "true" from the saved row, "on" from a form shown again.
+      repliesNeedApproval: isTicked(opts.values?.repliesNeedApproval),
       regionOptions: regions.filter((r) => r.level !== "COUNTY").map((r) => ({ value: String(r.id), label: localizedName(r, locale) })),
       parentOptions: departments.filter((d) => d.id !== opts.id).map((d) => ({ value: String(d.id), label: `${localizedName(d, locale)} (${d.code})` })),
       openCases: opts.openCases ?? [],

@@ -28,9 +28,11 @@ const departmentSchema = z.object({
   parentId: optionalId,
   email,
   headEmail: optionalEmail,
+  // 答复需负责人审核 (features/casework): an unticked checkbox is not sent at all, so absent means off.
+  repliesNeedApproval: z.preprocess(isTicked, z.boolean()),
 });
 export type DepartmentInput = z.infer<typeof departmentSchema>;
-export const DEPARTMENT_FIELDS = ["code", "name", "nameEn", "regionId", "parentId", "email", "headEmail"] as const;
+export const DEPARTMENT_FIELDS = ["code", "name", "nameEn", "regionId", "parentId", "email", "headEmail", "repliesNeedApproval"] as const;
 
 export function parseDepartmentForm(body: unknown): ParseResult<DepartmentInput> {
   return parseForm(departmentSchema, body);

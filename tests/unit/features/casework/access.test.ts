@@ -18,7 +18,7 @@ function suggestion(status: SuggestionStatus, assignments: AccessAssignment[]): 
   return { id: 1, status, leadDepartmentId: assignments.find((a) => a.role === "LEAD")?.departmentId ?? null, replyDueAt: null, assignments };
 }
 function ctx(viewer: Viewer, s: AccessibleSuggestion, extra: Partial<ActionContext> = {}): ActionContext {
-  return { viewer, suggestion: s, leadReplied: false, pendingExtension: false, now: new Date(), returnWindowWorkingDays: 7, ...extra };
+  return { viewer, suggestion: s, leadReplied: false, pendingExtension: false, replyAwaitingApproval: false, now: new Date(), returnWindowWorkingDays: 7, ...extra };
 }
 const code = (action: DepartmentAction, c: ActionContext) => {
   const err = refusal(action, c);
