@@ -44,7 +44,7 @@ function outcomeOf(res: { status: number; location?: string }): Outcome | string
   return String(res.status);
 }
 
-type Access = "admin" | "office" | "heads" | "staff" | "caseViewer" | "department";
+type Access = "admin" | "office" | "heads" | "staff" | "caseViewer" | "department" | "departmentHead";
 const SIDE_OF: Record<string, "A" | "B" | null> = { anonymous: null, officialA: "A", headA: "A", officialB: "B", headB: "B", coordinator: null, admin: null };
 
 /** The policy (access-routes.json "policy"): what a role gets on a route of an access group, for a case of side A or B. */
@@ -59,6 +59,7 @@ function expected(role: Role, access: Access, caseSide: "A" | "B", missing: bool
     case "staff": return ok;
     case "caseViewer": return office || SIDE_OF[role] === caseSide ? ok : "404";
     case "department": return office ? "403" : SIDE_OF[role] === caseSide ? ok : "404";
+    case "departmentHead": return office ? "403" : SIDE_OF[role] !== caseSide ? "404" : role.startsWith("head") ? ok : "403";
   }
 }
 
