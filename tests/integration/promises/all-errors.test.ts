@@ -1,4 +1,5 @@
-// Issue 11, item 8: several errors on the suggestion form are all reported at once, a wrong file type included.
+// Issue 11, item 8: several errors on a suggestion form (everyday or a round's) are all reported at once, a wrong file
+// type included.
 import type { Express } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/app.ts";
@@ -33,4 +34,20 @@ describe("every error at once", () => {
       expect(await rowCounts(c)).toEqual(NOTHING);
     });
   }
+
+  it("when a round's form has no sub-topic and a disguised file, then both are reported on the first try", async () => {
+    // The seed's open round (SQGZ).
+    const round = await c.db.collectionRound.findUniqueOrThrow({ where: { code: "SQGZ" }, select: { id: true } });
+    const { agent, token } = await openForm(app, `/rounds/${round.id}`);
+    const res = await postMultipart(
+      agent,
+      `/rounds/${round.id}/suggestions`,
+      { _csrf: token, ...validFields(await referenceIds(c)) },
+      [{ buffer: EXE, filename: "photo.jpg", contentType: "image/jpeg" }],
+    );
+    expect(res.status).toBe(422);
+    for (const field of ["topicId", "attachments"]) expect(res.text).toContain(`href="#f-${field}"`);
+    expect(res.text).toContain(message("submissions:errors.fileType"));
+    expect(await rowCounts(c)).toEqual(NOTHING);
+  });
 });
