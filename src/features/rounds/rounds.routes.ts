@@ -111,9 +111,7 @@ export function roundRoutes(c: Container, csrf: Csrf): Router {
       if (limitErrors && !limitErrors.attachments) return await refuse(round, 422, { errors: limitErrors });
       const parsed = parseRoundSuggestionForm(req.body);
       if (limitErrors || !parsed.ok) {
-        // Every problem at once: a wrong file type is reported with the text errors, not on the next try.
-        const fileError = limitErrors?.attachments ? null : await submissions.attachmentError(files);
-        return await refuse(round, 422, { errors: { ...(parsed.ok ? {} : parsed.errors), ...(fileError ? { attachments: fileError } : {}), ...limitErrors } });
+        return await refuse(round, 422, { errors: await submissions.refusalErrors(files, parsed.ok ? undefined : parsed.errors, limitErrors) });
       }
       try {
         const { trackingCode } = await rounds.submit(round, { form: parsed.data, files, locale: req.locale, formToken: formTokenOf(req.body) });

@@ -47,9 +47,7 @@ export function submissionRoutes(c: Container, csrf: Csrf): Router {
       if (limitErrors && !limitErrors.attachments) return await refuse(422, limitErrors);
       const parsed = parseSuggestionForm(req.body);
       if (limitErrors || !parsed.ok) {
-        // Every problem at once: a wrong file type is reported with the text errors, not on the next try.
-        const fileError = limitErrors?.attachments ? null : await service.attachmentError(files);
-        return await refuse(422, { ...(parsed.ok ? {} : parsed.errors), ...(fileError ? { attachments: fileError } : {}), ...limitErrors });
+        return await refuse(422, await service.refusalErrors(files, parsed.ok ? undefined : parsed.errors, limitErrors));
       }
       const { trackingCode } = await service.submit({ form: parsed.data, files, locale: req.locale, formToken: formTokenOf(req.body) });
       setReceipt(res, { secret: c.config.sessionSecret, secure: c.config.cookieSecure, trackingCode });

@@ -180,10 +180,15 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
       }
     },
 
-    /** Why the uploaded files cannot be accepted (empty, or not an allowed type by content), or null. */
-    async attachmentError(files: UploadedFile[]): Promise<string | null> {
-      const checked = await checkFileTypes(files);
-      return "error" in checked ? checked.error : null;
+    /**
+     * Every problem with a refused form at once (everyday and round forms alike): the field errors, the upload
+     * limits, and a file that is empty or not an allowed type by content, so that one is not revealed only on the
+     * next try. The type check is skipped when the upload was cut short by a limit (the files are incomplete).
+     */
+    async refusalErrors(files: UploadedFile[], fieldErrors: FieldErrors | undefined, limitErrors: FieldErrors | undefined): Promise<FieldErrors> {
+      const checked = limitErrors?.attachments ? null : await checkFileTypes(files);
+      const fileError: FieldErrors = checked && "error" in checked ? { attachments: checked.error } : {};
+      return { ...fieldErrors, ...fileError, ...limitErrors };
     },
 
     findReceipt: (trackingCode: string): Promise<Receipt | null> => repo.findReceipt(deps.db, trackingCode),
