@@ -4,7 +4,7 @@
 import type { DbClient } from "../../platform/db.ts";
 import type { RoundStatus } from "../../generated/prisma/enums.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { PUBLIC_SELECT } from "./rounds.repository.ts";
+import { PUBLIC_SELECT, type RoundCall, type RoundSettings } from "./rounds.repository.ts";
 import type { TopicInput } from "./rounds.schemas.ts";
 
 export const ADMIN_SELECT = {
@@ -55,24 +55,8 @@ export function codeExists(db: DbClient, code: string): Promise<boolean> {
   return db.collectionRound.count({ where: { code } }).then((n) => n > 0);
 }
 
-export interface RoundFields {
-  title: string;
-  titleEn: string;
-  body: string;
-  bodyEn: string;
-  wanted: string;
-  wantedEn: string;
-  excluded: string;
-  excludedEn: string;
-  resultsUse: string;
-  resultsUseEn: string;
+export interface RoundFields extends RoundCall, RoundSettings {
   ownerDepartmentId: number;
-  opensAt: Date;
-  closesAt: Date;
-  publishAdopted: boolean;
-  resultsSummary: string;
-  resultsSummaryEn: string;
-  resultsPublishedAt: Date | null;
 }
 
 export function createRound(

@@ -9,9 +9,8 @@ export interface RoundTopicRow {
   titleEn: string;
 }
 
-export interface PublicRound {
-  id: number;
-  code: string;
+/** A round's call for suggestions (征集公告), each part in both languages. */
+export interface RoundCall {
   title: string;
   titleEn: string;
   body: string;
@@ -22,15 +21,24 @@ export interface PublicRound {
   excludedEn: string;
   resultsUse: string;
   resultsUseEn: string;
-  coverImage: string | null;
-  coverImageType: string | null;
+}
+
+/** What an administrator sets besides the call and the owner: times, publication, results. */
+export interface RoundSettings {
+  opensAt: Date;
+  closesAt: Date;
   publishAdopted: boolean;
   resultsSummary: string;
   resultsSummaryEn: string;
   resultsPublishedAt: Date | null;
+}
+
+export interface PublicRound extends RoundCall, RoundSettings {
+  id: number;
+  code: string;
+  coverImage: string | null;
+  coverImageType: string | null;
   status: RoundStatus;
-  opensAt: Date;
-  closesAt: Date;
   ownerDepartment: { name: string; nameEn: string };
   topics: RoundTopicRow[];
 }
