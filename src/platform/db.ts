@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { DatabaseUnreachableError, isConnectionError } from "./outages.ts";
@@ -26,6 +27,23 @@ export async function closeDb(db: Db): Promise<void> {
 }
 
 /**
+ * The hot statements are CTEs whose planning costs PostgreSQL several times their execution (the routing context:
+ * ~5 ms to plan, ~0.4 ms to run; see bench/PROFILE.md). A named statement is parsed and planned once per pooled
+ * connection and then reused (PostgreSQL switches to its generic plan after five runs when that plan is no worse).
+ * The name is derived from the text, so two call sites with the same text share it and a changed text gets a new one;
+ * `sql` texts are therefore constants, with every value a parameter.
+ */
+const STATEMENT_NAMES = new Map<string, string>();
+function statementName(text: string): string {
+  let name = STATEMENT_NAMES.get(text);
+  if (name === undefined) {
+    name = `gi_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`;
+    STATEMENT_NAMES.set(text, name);
+  }
+  return name;
+}
+
+/**
  * One hand-written statement on the hot paths (a submission, a routing job, an email job): straight on the `pg`
  * pool under the root client, because each Prisma call costs several times the driver's CPU (its client runtime
  * and query compiler; see bench/PROFILE.md). A transaction client has no pool of its own here, so inside an
@@ -39,7 +57,8 @@ export async function sql<T>(db: DbClient, text: string, values: unknown[]): Pro
   // wall time, where `pg` would send a Date in the process's own time zone.
   if (pool) {
     try {
-      return (await pool.query(text, values.map((v) => (v instanceof Date ? v.toISOString() : v)))).rows as T[];
+      const params = values.map((v) => (v instanceof Date ? v.toISOString() : v));
+      return (await pool.query({ name: statementName(text), text, values: params })).rows as T[];
     } catch (err) {
       throw isConnectionError(err) ? new DatabaseUnreachableError(err) : err;
     }
