@@ -1,7 +1,7 @@
 // Reads and writes of the similarity index. Every function takes the root client or a transaction client.
 import { Prisma } from "../../generated/prisma/client.ts";
 import type { SuggestionStatus } from "../../generated/prisma/enums.ts";
-import type { DbClient } from "../../platform/db.ts";
+import { sql, type DbClient } from "../../platform/db.ts";
 import type { Signature } from "./signature.ts";
 
 export interface SuggestionToIndex {
@@ -12,20 +12,22 @@ export interface SuggestionToIndex {
   signature: { version: number; textHash: string } | null;
 }
 
-export function findSuggestionToIndex(db: DbClient, id: number): Promise<SuggestionToIndex | null> {
+/**
+ * The indexing job's read and write are one statement each on the `pg` pool (`sql`): through Prisma they were five
+ * calls whose query compiler cost the email-and-indexing process a quarter of its CPU during a burst, CPU that the
+ * routing worker on the same small host was waiting for (see bench/PROFILE.md).
+ */
+export async function findSuggestionToIndex(db: DbClient, id: number): Promise<SuggestionToIndex | null> {
   // No submitter: the index is built from the suggestion's own text only.
-  return db.suggestion.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      title: true,
-      problem: true,
-      proposal: true,
-      similaritySignature: { select: { version: true, textHash: true } },
-    },
-  }).then((row) => row && {
-    id: row.id, title: row.title, problem: row.problem, proposal: row.proposal, signature: row.similaritySignature,
-  });
+  const rows = await sql<SuggestionToIndex>(
+    db,
+    `SELECT s.id, s.title, s.problem, s.proposal,
+            CASE WHEN g."suggestionId" IS NULL THEN NULL ELSE json_build_object('version', g.version, 'textHash', g."textHash") END AS signature
+     FROM "Suggestion" s LEFT JOIN "SimilaritySignature" g ON g."suggestionId" = s.id
+     WHERE s.id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
 }
 
 export async function findStoredSignature(db: DbClient, suggestionId: number): Promise<(Signature & { version: number }) | null> {
@@ -36,20 +38,32 @@ export async function findStoredSignature(db: DbClient, suggestionId: number): P
 }
 
 /**
- * Replaces the suggestion's signature and its postings. Three statements: run it inside a transaction, where the
- * upsert's row lock also serialises two jobs indexing the same suggestion.
+ * Replaces the suggestion's signature and its postings in one statement (one implicit transaction): the signature
+ * upserted, the postings of terms it no longer has deleted, its terms' postings upserted. The postings' foreign key
+ * to the signature is checked at the end of the statement, after both inserts. Two jobs indexing the same
+ * suggestion at once meet on the rows' locks and leave the same result.
  */
 export async function saveSignature(
   db: DbClient, suggestionId: number, signature: Signature, meta: { version: number; textHash: string; indexedAt: Date },
 ): Promise<void> {
-  const data = { ...meta, terms: signature.terms, weights: signature.weights };
-  await db.similaritySignature.upsert({ where: { suggestionId }, create: { suggestionId, ...data }, update: data });
-  await db.similarityPosting.deleteMany({ where: { suggestionId } });
-  if (signature.terms.length > 0) {
-    await db.similarityPosting.createMany({
-      data: signature.terms.map((term, i) => ({ term, suggestionId, weight: signature.weights[i] ?? 0 })),
-    });
-  }
+  await sql(
+    db,
+    `WITH sig AS (
+       INSERT INTO "SimilaritySignature" ("suggestionId", version, "textHash", terms, weights, "indexedAt")
+       VALUES ($1, $2, $3, $4::text[], $5::real[], $6::timestamp)
+       ON CONFLICT ("suggestionId") DO UPDATE SET version = EXCLUDED.version, "textHash" = EXCLUDED."textHash",
+         terms = EXCLUDED.terms, weights = EXCLUDED.weights, "indexedAt" = EXCLUDED."indexedAt"
+       RETURNING "suggestionId"
+     ), stale AS (
+       DELETE FROM "SimilarityPosting" WHERE "suggestionId" = $1 AND NOT (term = ANY ($4::text[]))
+     ), postings AS (
+       INSERT INTO "SimilarityPosting" ("suggestionId", term, weight)
+       SELECT sig."suggestionId", p.term, p.weight FROM sig, unnest($4::text[], $5::real[]) AS p(term, weight)
+       ON CONFLICT ("suggestionId", term) DO UPDATE SET weight = EXCLUDED.weight
+     )
+     SELECT 1`,
+    [suggestionId, meta.version, meta.textHash, signature.terms, signature.weights, meta.indexedAt],
+  );
 }
 
 /**

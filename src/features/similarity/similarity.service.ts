@@ -68,9 +68,7 @@ export function createSimilarityService(deps: SimilarityDeps): SimilarityService
       const textHash = hashText(text);
       if (s.signature?.version === SIGNATURE_VERSION && s.signature.textHash === textHash) return "unchanged";
       const signature = computeSignature(text);
-      await deps.db.$transaction((tx) =>
-        repo.saveSignature(tx, suggestionId, signature, { version: SIGNATURE_VERSION, textHash, indexedAt: deps.now() }),
-      );
+      await repo.saveSignature(deps.db, suggestionId, signature, { version: SIGNATURE_VERSION, textHash, indexedAt: deps.now() });
       return "indexed";
     },
 
