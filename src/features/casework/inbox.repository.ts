@@ -81,11 +81,14 @@ export interface AwaitingReplyRow {
 
 /** 答复待审核: a short list on the head's inbox (the case page has the reply and the buttons). */
 export async function findAwaitingReplies(db: DbClient, departmentId: number, limit = 20): Promise<AwaitingReplyRow[]> {
-  const rows = await db.pendingReply.findMany({
-    where: { departmentId, status: "AWAITING_APPROVAL" },
-    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
-    take: limit,
-    select: { updatedAt: true, suggestion: { select: { id: true, trackingCode: true, title: true } } },
-  });
-  return rows.map((r) => ({ suggestionId: r.suggestion.id, trackingCode: r.suggestion.trackingCode, title: r.suggestion.title, updatedAt: r.updatedAt }));
+  const rows = await sql<Omit<AwaitingReplyRow, "updatedAt"> & { updatedAt: string }>(
+    db,
+    `SELECT s.id AS "suggestionId", s."trackingCode", s.title, ${isoText('p."updatedAt"')} AS "updatedAt"
+       FROM "PendingReply" p JOIN "Suggestion" s ON s.id = p."suggestionId"
+      WHERE p."departmentId" = $1 AND p.status = 'AWAITING_APPROVAL'
+      ORDER BY p."updatedAt", p.id
+      LIMIT $2`,
+    [departmentId, limit],
+  );
+  return rows.map((r) => ({ ...r, updatedAt: dateOf(r.updatedAt) }));
 }
