@@ -30,11 +30,13 @@ export function createServices(infra: Infrastructure) {
   const submissions = createSubmissionService(withDeadlines);
   const rounds = createRoundService({ ...infra, submissions });
   const routingModel = createRoutingModelService(infra);
+  const inbox = createInboxService(withDeadlines);
   return {
     deadlines,
     deadlineAdmin: createDeadlineAdmin(withDeadlines),
     audit: createAuditService(infra),
-    directory: createDirectoryService(infra),
+    // A department or category change clears this process's cached inbox names at once (others within their TTL).
+    directory: createDirectoryService({ ...infra, onChange: () => inbox.forgetNames() }),
     people: createPeopleService(infra),
     search: createSearchService(infra),
     auth: createAuthService({ db: infra.db, redis: infra.sessionRedis, redisPrefix: infra.config.redisPrefix }),
@@ -42,7 +44,14 @@ export function createServices(infra: Infrastructure) {
     rounds,
     // Every change is audited in its own transaction, and clears this process's cached public list so the
     // administrator sees it on the public page at once.
-    roundAdmin: createRoundAdminService({ ...infra, record: (tx, change) => recordAudit(tx, change), onChange: () => rounds.forget() }),
+    roundAdmin: createRoundAdminService({
+      ...infra,
+      record: (tx, change) => recordAudit(tx, change),
+      onChange: () => {
+        rounds.forget();
+        inbox.forgetNames();
+      },
+    }),
     roundOverview: createRoundOverviewService(infra),
     tracking: createTrackingService(withDeadlines),
     ratings: createRatingService(withDeadlines),
@@ -56,7 +65,7 @@ export function createServices(infra: Infrastructure) {
     reports: createReportService(infra),
     showcase: createShowcaseService(infra),
     casework: {
-      inbox: createInboxService(withDeadlines),
+      inbox,
       casePage: createCasePageService(withDeadlines),
       departmentActions: createDepartmentActionService(withDeadlines),
       attachments: createAttachmentService(infra),

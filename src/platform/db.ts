@@ -66,6 +66,21 @@ export async function sql<T>(db: DbClient, text: string, values: unknown[]): Pro
   return db.$queryRawUnsafe<T[]>(text, ...values);
 }
 
+/**
+ * A timestamp(3) column (UTC wall time, as Prisma writes it) as ISO 8601 text for a `sql` statement, e.g.
+ * `${isoText('s."submittedAt"')} AS "submittedAt"`: text reads the same through `pg` and through a transaction's raw
+ * query, and also inside json_build_object. Read it back with `dateOf`.
+ */
+export function isoText(column: string): string {
+  return `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
+export function dateOf(iso: string): Date;
+export function dateOf(iso: string | null): Date | null;
+export function dateOf(iso: string | null): Date | null {
+  return iso === null ? null : new Date(iso);
+}
+
 const PRISMA_TO_SQLSTATE: Record<string, string> = { P2002: "23505", P2003: "23503" };
 
 /**

@@ -28,3 +28,34 @@ export function ttlCache<T extends object>(ttlMs: number, load: () => Promise<T>
     clear: () => cache.clear(),
   };
 }
+
+export interface KeyedTtlCache<K, V> {
+  get(key: K): Promise<V>;
+  clear(): void;
+}
+
+/**
+ * One value per key (a figure per round, say), each kept for `ttlMs`, at most `max` keys; concurrent misses on a key
+ * share one load. Only for values where being `ttlMs` behind is honest: say so where it is used.
+ */
+export function keyedTtlCache<K extends NonNullable<unknown>, V extends NonNullable<unknown>>(
+  ttlMs: number,
+  max: number,
+  load: (key: K) => Promise<V>,
+): KeyedTtlCache<K, V> {
+  const cache = new LRUCache<K, V>({
+    max,
+    ttl: ttlMs,
+    fetchMethod: (key) => load(key),
+    allowStaleOnFetchRejection: true,
+    noDeleteOnFetchRejection: true,
+  });
+  return {
+    async get(key) {
+      const value = await cache.fetch(key);
+      if (value === undefined) throw new Error("cached value could not be loaded");
+      return value;
+    },
+    clear: () => cache.clear(),
+  };
+}

@@ -1,5 +1,5 @@
 // Reads of staff accounts. Functions taking the root client or a transaction client first.
-import type { DbClient } from "../../platform/db.ts";
+import { sql, type DbClient } from "../../platform/db.ts";
 import type { Role } from "../../generated/prisma/enums.ts";
 
 export interface StaffUser {
@@ -35,7 +35,15 @@ export async function findCredentialsByEmail(db: DbClient, email: string): Promi
   return { user: toStaffUser(user), passwordHash };
 }
 
+/** Read on every signed-in request (loadStaffUser), so one statement on the `pg` pool rather than through Prisma. */
 export async function findStaffUser(db: DbClient, id: number): Promise<StaffUser | null> {
-  const row = await db.user.findUnique({ where: { id }, select: SELECT });
-  return row ? toStaffUser(row) : null;
+  const [row] = await sql<StaffUser>(
+    db,
+    `SELECT u.id, u.email, u.name, u.role::text AS role, u."isHead", u.locale, u."departmentId", u.active,
+            d.name AS "departmentName", d."nameEn" AS "departmentNameEn"
+       FROM "User" u LEFT JOIN "Department" d ON d.id = u."departmentId"
+      WHERE u.id = $1`,
+    [id],
+  );
+  return row ?? null;
 }

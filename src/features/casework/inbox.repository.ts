@@ -1,7 +1,6 @@
 // The department inbox's query: one page of a department's assignments, by keyset.
-import { Prisma } from "../../generated/prisma/client.ts";
 import type { AssignmentRole, AssignmentStatus, SuggestionStatus } from "../../generated/prisma/enums.ts";
-import type { DbClient } from "../../platform/db.ts";
+import { dateOf, isoText, sql, type DbClient } from "../../platform/db.ts";
 import type { Cursor } from "./casework.schemas.ts";
 
 export interface InboxRow {
@@ -45,30 +44,32 @@ export async function findInboxRows(db: DbClient, q: InboxPageQuery): Promise<{ 
   const backward = q.before !== undefined;
   const cursor = q.before ?? q.after;
   const scanAsc = (q.direction === "asc") !== backward;
-  const order = scanAsc ? Prisma.sql`ASC` : Prisma.sql`DESC`;
-  const conditions: Prisma.Sql[] = [
-    Prisma.sql`a."departmentId" = ${q.departmentId}`,
-    Prisma.sql`a.status = ANY(${[...q.assignmentStatuses]}::"AssignmentStatus"[])`,
-  ];
-  if (q.suggestionStatuses) conditions.push(Prisma.sql`s.status = ANY(${[...q.suggestionStatuses]}::"SuggestionStatus"[])`);
-  if (q.roundId !== undefined) conditions.push(Prisma.sql`s."roundId" = ${q.roundId}`);
-  if (q.categoryId !== undefined) conditions.push(Prisma.sql`s."categoryId" = ${q.categoryId}`);
-  if (cursor) {
-    conditions.push(
-      scanAsc
-        ? Prisma.sql`(a."dueAt", a.id) > (${cursor.dueAt}::timestamp(3), ${cursor.id})`
-        : Prisma.sql`(a."dueAt", a.id) < (${cursor.dueAt}::timestamp(3), ${cursor.id})`,
-    );
-  }
-  const rows = await db.$queryRaw<InboxRow[]>`
-    SELECT a.id AS "assignmentId", a.role, a.status AS "assignmentStatus", a."dueAt", a."assignedAt",
-           s.id, s."trackingCode", s.title, s.status, s."replyDueAt", s.important, s."roundId", s."categoryId"
-      FROM "Assignment" a
-      JOIN "Suggestion" s ON s.id = a."suggestionId"
-     WHERE ${Prisma.join(conditions, " AND ")}
-     ORDER BY a."dueAt" ${order}, a.id ${order}
-     LIMIT ${q.limit + 1}`;
-  return { rows, backward };
+  const order = scanAsc ? "ASC" : "DESC";
+  const values: unknown[] = [];
+  const param = (v: unknown) => `$${values.push(v)}`;
+  const conditions = [`a."departmentId" = ${param(q.departmentId)}`, `a.status = ANY(${param([...q.assignmentStatuses])}::"AssignmentStatus"[])`];
+  if (q.suggestionStatuses) conditions.push(`s.status = ANY(${param([...q.suggestionStatuses])}::"SuggestionStatus"[])`);
+  if (q.roundId !== undefined) conditions.push(`s."roundId" = ${param(q.roundId)}`);
+  if (q.categoryId !== undefined) conditions.push(`s."categoryId" = ${param(q.categoryId)}`);
+  if (cursor) conditions.push(`(a."dueAt", a.id) ${scanAsc ? ">" : "<"} (${param(cursor.dueAt)}::timestamp(3), ${param(cursor.id)})`);
+  // On the `pg` pool rather than through Prisma (a staff page read on every visit; see platform/db.ts `sql`).
+  const rows = await sql<Omit<InboxRow, "dueAt" | "assignedAt" | "replyDueAt"> & { dueAt: string; assignedAt: string; replyDueAt: string | null }>(
+    db,
+    `SELECT a.id AS "assignmentId", a.role::text AS role, a.status::text AS "assignmentStatus",
+            ${isoText('a."dueAt"')} AS "dueAt", ${isoText('a."assignedAt"')} AS "assignedAt",
+            s.id, s."trackingCode", s.title, s.status::text AS status, ${isoText('s."replyDueAt"')} AS "replyDueAt",
+            s.important, s."roundId", s."categoryId"
+       FROM "Assignment" a
+       JOIN "Suggestion" s ON s.id = a."suggestionId"
+      WHERE ${conditions.join(" AND ")}
+      ORDER BY a."dueAt" ${order}, a.id ${order}
+      LIMIT ${param(q.limit + 1)}`,
+    values,
+  );
+  return {
+    rows: rows.map((r) => ({ ...r, dueAt: dateOf(r.dueAt), assignedAt: dateOf(r.assignedAt), replyDueAt: dateOf(r.replyDueAt) })),
+    backward,
+  };
 }
 
 export interface AwaitingReplyRow {
@@ -80,11 +81,14 @@ export interface AwaitingReplyRow {
 
 /** 答复待审核: a short list on the head's inbox (the case page has the reply and the buttons). */
 export async function findAwaitingReplies(db: DbClient, departmentId: number, limit = 20): Promise<AwaitingReplyRow[]> {
-  const rows = await db.pendingReply.findMany({
-    where: { departmentId, status: "AWAITING_APPROVAL" },
-    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
-    take: limit,
-    select: { updatedAt: true, suggestion: { select: { id: true, trackingCode: true, title: true } } },
-  });
-  return rows.map((r) => ({ suggestionId: r.suggestion.id, trackingCode: r.suggestion.trackingCode, title: r.suggestion.title, updatedAt: r.updatedAt }));
+  const rows = await sql<Omit<AwaitingReplyRow, "updatedAt"> & { updatedAt: string }>(
+    db,
+    `SELECT s.id AS "suggestionId", s."trackingCode", s.title, ${isoText('p."updatedAt"')} AS "updatedAt"
+       FROM "PendingReply" p JOIN "Suggestion" s ON s.id = p."suggestionId"
+      WHERE p."departmentId" = $1 AND p.status = 'AWAITING_APPROVAL'
+      ORDER BY p."updatedAt", p.id
+      LIMIT $2`,
+    [departmentId, limit],
+  );
+  return rows.map((r) => ({ ...r, updatedAt: dateOf(r.updatedAt) }));
 }

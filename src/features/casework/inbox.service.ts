@@ -8,7 +8,8 @@ import type { Viewer } from "./access.ts";
 import { encodeCursor, INBOX_PAGE_SIZE, type InboxQuery, type StatusFilter } from "./casework.schemas.ts";
 import { LIVE_ASSIGNMENT } from "./department-rules.ts";
 import * as repo from "./inbox.repository.ts";
-import { findCategories, findDepartment, findDepartments, findRounds, type NamedRef } from "./reference.repository.ts";
+import { ttlCache } from "../../platform/ttl-cache.ts";
+import { findDepartment, loadInboxNames, type NamedRef } from "./reference.repository.ts";
 
 export interface InboxItem extends repo.InboxRow {
   deadline: Date;
@@ -38,19 +39,33 @@ export function inboxDirection(status: StatusFilter): "asc" | "desc" {
 
 export type InboxDeps = Pick<Infrastructure, "db" | "now"> & { deadlines: Deadlines };
 
+/**
+ * The names beside the rows and in the filters change a few times a year and were read on every inbox request:
+ * each process keeps them for this long. An administrator's change clears this process's copy at once (`forgetNames`,
+ * wired in services.ts); other web processes show a renamed department, category or round within the TTL.
+ */
+const NAMES_TTL_MS = 30_000;
+
 export function createInboxService(deps: InboxDeps) {
   const { db } = deps;
+  const names = ttlCache(NAMES_TTL_MS, () => loadInboxNames(db));
+
+  /** From the cached list; a department created since (on another process) is read fresh rather than refused. */
+  async function departmentOf(id: number, departments: NamedRef[]): Promise<NamedRef | null> {
+    return departments.find((d) => d.id === id) ?? (await findDepartment(db, id));
+  }
+
   return {
+    /** Forgets the cached names: called after an administrator's change, so this process shows it at once. */
+    forgetNames: () => names.clear(),
+
     async inbox(viewer: Viewer, query: InboxQuery): Promise<InboxView> {
       // An official's inbox is their own department's, whatever the query string says.
       const departmentId = viewer.role === "OFFICIAL" ? viewer.departmentId : (query.departmentId ?? null);
       if (viewer.role === "OFFICIAL" && departmentId === null) throw new ForbiddenError();
-      const [department, departments, categories, rounds] = await Promise.all([
-        departmentId !== null ? findDepartment(db, departmentId) : Promise.resolve(null),
-        viewer.role === "OFFICIAL" ? Promise.resolve(null) : findDepartments(db),
-        findCategories(db),
-        findRounds(db),
-      ]);
+      const { departments: all, categories, rounds } = await names.get();
+      const department = departmentId !== null ? await departmentOf(departmentId, all) : null;
+      const departments = viewer.role === "OFFICIAL" ? null : all;
       if (departmentId !== null && !department) throw new NotFoundError();
       const view: InboxView = { department, departments, categories, rounds, items: [], nextCursor: null, prevCursor: null, query, awaitingApproval: [] };
       if (!department) return view;

@@ -7,7 +7,10 @@ import { recordAudit, type AuditActor } from "../audit/index.ts";
 import * as repo from "./directory.repository.ts";
 import type { CategoryInput, DepartmentInput, RegionInput } from "./directory.schemas.ts";
 
-export type DirectoryDeps = Pick<Infrastructure, "db" | "logger">;
+export type DirectoryDeps = Pick<Infrastructure, "db" | "logger"> & {
+  /** After a department or category change committed: pages that cache their names forget them (services.ts). */
+  onChange?: () => void;
+};
 
 function rethrowTaken(err: unknown): never {
   if (sqlState(err) === UNIQUE_VIOLATION) throw new ValidationError({ code: "directory:errors.codeTaken" });
@@ -18,6 +21,11 @@ const CHILD_LEVEL = { PROVINCE: "CITY", CITY: "COUNTY" } as const;
 
 export function createDirectoryService(c: DirectoryDeps) {
   const { db } = c;
+  const changed = <T>(result: Promise<T>): Promise<T> =>
+    result.then((value) => {
+      c.onChange?.();
+      return value;
+    });
 
   async function assertNoLoop(tx: Parameters<typeof repo.findDepartmentParents>[0], id: number | null, parentId: number | undefined) {
     if (parentId === undefined) return;
@@ -44,16 +52,16 @@ export function createDirectoryService(c: DirectoryDeps) {
     },
 
     async createDepartment(actor: AuditActor, input: DepartmentInput) {
-      return db.$transaction(async (tx) => {
+      return changed(db.$transaction(async (tx) => {
         await assertNoLoop(tx, null, input.parentId);
         const created = await repo.createDepartment(tx, input).catch(rethrowTaken);
         await recordAudit(tx, { actor, action: "department.create", entity: "Department", entityId: created.id, after: created });
         return created;
-      }, TX_OPTIONS);
+      }, TX_OPTIONS));
     },
 
     async updateDepartment(actor: AuditActor, id: number, input: DepartmentInput) {
-      return db.$transaction(async (tx) => {
+      return changed(db.$transaction(async (tx) => {
         const before = await repo.findDepartment(tx, id);
         if (!before) throw new NotFoundError("directory:notFound");
         await assertNoLoop(tx, id, input.parentId);
@@ -62,7 +70,7 @@ export function createDirectoryService(c: DirectoryDeps) {
           .catch(rethrowTaken);
         await recordAudit(tx, { actor, action: "department.update", entity: "Department", entityId: id, before, after });
         return after;
-      }, TX_OPTIONS);
+      }, TX_OPTIONS));
     },
 
     /**
@@ -71,7 +79,7 @@ export function createDirectoryService(c: DirectoryDeps) {
      * from the moment this commits.
      */
     async setDepartmentActive(actor: AuditActor, id: number, active: boolean, confirmed = false): Promise<{ needsConfirmation: repo.OpenCase[] } | { done: true }> {
-      return db.$transaction(async (tx) => {
+      return changed(db.$transaction(async (tx) => {
         const before = await repo.findDepartment(tx, id);
         if (!before) throw new NotFoundError("directory:notFound");
         if (before.active === active) return { done: true as const };
@@ -82,7 +90,7 @@ export function createDirectoryService(c: DirectoryDeps) {
         const after = await repo.updateDepartment(tx, id, { active });
         await recordAudit(tx, { actor, action: active ? "department.activate" : "department.deactivate", entity: "Department", entityId: id, before, after });
         return { done: true as const };
-      }, TX_OPTIONS);
+      }, TX_OPTIONS));
     },
 
     async category(id: number) {
@@ -92,7 +100,7 @@ export function createDirectoryService(c: DirectoryDeps) {
     },
 
     async saveCategory(actor: AuditActor, id: number | null, input: CategoryInput) {
-      return db.$transaction(async (tx) => {
+      return changed(db.$transaction(async (tx) => {
         if (id === null) {
           const created = await repo.createCategory(tx, input).catch(rethrowTaken);
           await recordAudit(tx, { actor, action: "category.create", entity: "Category", entityId: created.id, after: created });
@@ -103,7 +111,7 @@ export function createDirectoryService(c: DirectoryDeps) {
         const after = await repo.updateCategory(tx, id, input).catch(rethrowTaken);
         await recordAudit(tx, { actor, action: "category.update", entity: "Category", entityId: id, before, after });
         return after;
-      }, TX_OPTIONS);
+      }, TX_OPTIONS));
     },
 
     async region(id: number) {

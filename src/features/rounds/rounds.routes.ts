@@ -15,9 +15,7 @@ import { RoundNotOpenError, type RoundView } from "./rounds.service.ts";
 
 const roundId = (raw: unknown) => pathId(raw, "rounds:notFound");
 
-/** "3 天 4 小时 5 分" until `to`, server-rendered so it reads right without JavaScript (public/js/countdown.js ticks it). */
-export function remainingText(t: (key: string, opts?: Record<string, unknown>) => string, from: Date, to: Date): string {
-  const minutes = Math.max(0, Math.ceil((to.getTime() - from.getTime()) / 60_000));
+function minutesText(t: (key: string, opts?: Record<string, unknown>) => string, minutes: number): string {
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const parts = [];
@@ -25,6 +23,22 @@ export function remainingText(t: (key: string, opts?: Record<string, unknown>) =
   if (days || hours) parts.push(t("rounds:show.hours", { count: hours }));
   parts.push(t("rounds:show.minutes", { count: minutes % 60 }));
   return parts.join(" ");
+}
+
+// The same text for every visitor of a round within a minute: three pluralised messages were formatted per view.
+const REMAINING = new Map<string, string>();
+
+/** "3 天 4 小时 5 分" until `to`, server-rendered so it reads right without JavaScript (public/js/countdown.js ticks it). */
+function remainingText(locale: string, t: (key: string, opts?: Record<string, unknown>) => string, from: Date, to: Date): string {
+  const minutes = Math.max(0, Math.ceil((to.getTime() - from.getTime()) / 60_000));
+  const key = `${locale}|${minutes}`;
+  let text = REMAINING.get(key);
+  if (text === undefined) {
+    // Bounded: a long-running process meets each minute count once per locale.
+    if (REMAINING.size >= 2_000) REMAINING.clear();
+    REMAINING.set(key, (text = minutesText(t, minutes)));
+  }
+  return text;
 }
 
 export function roundRoutes(c: Container, csrf: Csrf): Router {
@@ -61,7 +75,10 @@ export function roundRoutes(c: Container, csrf: Csrf): Router {
       round,
       isOpen: round.phase === "open",
       isUpcoming: round.phase === "upcoming",
-      remaining: round.phase === "open" ? remainingText(t, now, round.closesAt) : round.phase === "upcoming" ? remainingText(t, now, round.opensAt) : null,
+      remaining:
+        round.phase === "open" ? remainingText(req.locale, t, now, round.closesAt)
+        : round.phase === "upcoming" ? remainingText(req.locale, t, now, round.opensAt)
+        : null,
       received: details.received,
       results: details.results && {
         ...details.results,

@@ -3,7 +3,7 @@
 import type { Infrastructure } from "../../container.ts";
 import { AppError, NotFoundError } from "../../errors.ts";
 import type { Locale } from "../../platform/i18n.ts";
-import { ttlCache } from "../../platform/ttl-cache.ts";
+import { keyedTtlCache, ttlCache } from "../../platform/ttl-cache.ts";
 import type { RoundSuggestionForm, SubmissionService, SubmitResult, UploadedFile } from "../submissions/index.ts";
 import * as repo from "./rounds.repository.ts";
 import * as overview from "./round-overview.repository.ts";
@@ -34,10 +34,40 @@ export function roundPhase(round: Pick<PublicRound, "status" | "opensAt" | "clos
 }
 
 const LIST_TTL_MS = 60_000;
+/**
+ * A round's public page shows how many suggestions it has received, and after the close its published results. The
+ * count was taken on every view (thousands of rows per round, the page's costliest read); a figure a few seconds
+ * behind is honest for "已收到 N 条建议", so each process keeps it, and the results, this long per round. An
+ * administrator's change to a round clears them on this process at once (`forget`).
+ */
+const DETAILS_TTL_MS = 5_000;
+const DETAILS_MAX_ROUNDS = 500;
 
 export function createRoundService(deps: Pick<Infrastructure, "db" | "now"> & { submissions: SubmissionService }) {
   const list = ttlCache(LIST_TTL_MS, () => repo.listPublicRounds(deps.db));
   const withPhase = (r: PublicRound): RoundView => ({ ...r, phase: roundPhase(r, deps.now()) });
+  const received = keyedTtlCache(DETAILS_TTL_MS, DETAILS_MAX_ROUNDS, (roundId: number) => overview.countReceived(deps.db, roundId));
+  // Keyed by "<id>:<publishAdopted>" (a key compares by value; the round object is new on every request).
+  const results = keyedTtlCache(DETAILS_TTL_MS, DETAILS_MAX_ROUNDS, (key: string) => {
+    const [id, publishAdopted] = key.split(":");
+    return loadResults({ id: Number(id), publishAdopted: publishAdopted === "1" });
+  });
+
+  async function loadResults(round: { id: number; publishAdopted: boolean }) {
+    const [highlights, measures] = await Promise.all([
+      round.publishAdopted ? overview.findPublicHighlights(deps.db, round.id) : Promise.resolve([]),
+      overview.findRoundMeasures(deps.db, round.id),
+    ]);
+    return {
+      // Published text is the masked text (features/privacy): a title can carry a phone number or a name.
+      highlights: highlights.map(({ suggestion: { submitter, ...s } }) => ({
+        ...s,
+        title: maskPersonalData(s.title, { names: submitter ? [submitter.realName] : [] }),
+        adoption: s.replies[0]?.adoption ?? null,
+      })),
+      measures,
+    };
+  }
 
   return {
     async listRounds(): Promise<{ open: RoundView[]; upcoming: RoundView[]; closed: RoundView[] }> {
@@ -59,24 +89,9 @@ export function createRoundService(deps: Pick<Infrastructure, "db" | "now"> & { 
 
     /** What the public page adds to the round: how many suggestions came in, and after the close its results. */
     async publicDetails(round: RoundView) {
-      const received = await overview.countReceived(deps.db, round.id);
-      if (round.phase !== "closed" || !round.resultsPublishedAt) return { received, results: null };
-      const [highlights, measures] = await Promise.all([
-        round.publishAdopted ? overview.findPublicHighlights(deps.db, round.id) : Promise.resolve([]),
-        overview.findRoundMeasures(deps.db, round.id),
-      ]);
-      return {
-        received,
-        results: {
-          // Published text is the masked text (features/privacy): a title can carry a phone number or a name.
-          highlights: highlights.map(({ suggestion: { submitter, ...s } }) => ({
-            ...s,
-            title: maskPersonalData(s.title, { names: submitter ? [submitter.realName] : [] }),
-            adoption: s.replies[0]?.adoption ?? null,
-          })),
-          measures,
-        },
-      };
+      const count = await received.get(round.id);
+      if (round.phase !== "closed" || !round.resultsPublishedAt) return { received: count, results: null };
+      return { received: count, results: await results.get(`${round.id}:${round.publishAdopted ? 1 : 0}`) };
     },
 
     /** The cover image of a round the public may see. */
@@ -87,7 +102,11 @@ export function createRoundService(deps: Pick<Infrastructure, "db" | "now"> & { 
     },
 
     /** Forgets the cached list: called after an administrator's change, so this process shows it at once. */
-    forget: () => list.clear(),
+    forget: () => {
+      list.clear();
+      received.clear();
+      results.clear();
+    },
 
     /** The round to submit to, read fresh: a round closed a second ago takes nothing more. */
     async openRoundForSubmission(id: number): Promise<RoundView> {

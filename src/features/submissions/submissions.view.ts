@@ -41,6 +41,32 @@ export interface TopicOption {
   titleEn: string;
 }
 
+type ChoiceLists = ReturnType<typeof choiceLists>;
+
+/** The category and region choices with the typed ones selected (the regions tree is some 115 options). */
+function choiceLists(reference: ReferenceData, values: FormValues) {
+  const selected = (id: number, value: string | undefined) => value !== undefined && String(id) === value.trim();
+  const option = (o: NamedOption, value: string | undefined) => ({ ...o, selected: selected(o.id, value) });
+  return {
+    categories: reference.categories.map((c) => option(c, values.categoryId)),
+    province: reference.province ? option(reference.province, values.regionId) : null,
+    cities: reference.cities.map((city) => ({
+      ...option(city, values.regionId),
+      counties: city.counties.map((c) => option(c, values.regionId)),
+    })),
+  };
+}
+
+// A form opened afresh selects nothing, so its choice lists are the same until the cached reference data is
+// replaced: built once per reference object instead of on every view (templates only read them).
+const UNSELECTED = new WeakMap<ReferenceData, ChoiceLists>();
+
+function unselectedChoices(reference: ReferenceData): ChoiceLists {
+  let lists = UNSELECTED.get(reference);
+  if (!lists) UNSELECTED.set(reference, (lists = choiceLists(reference, {})));
+  return lists;
+}
+
 export function suggestionFormView(opts: {
   action: string;
   reference: ReferenceData;
@@ -55,7 +81,6 @@ export function suggestionFormView(opts: {
   const values = opts.values ?? {};
   const errors = opts.errors ?? {};
   const selected = (id: number, value: string | undefined) => value !== undefined && String(id) === value.trim();
-  const option = (o: NamedOption, value: string | undefined) => ({ ...o, selected: selected(o.id, value) });
   const messages: Record<string, string> = {};
   for (const [field, key] of Object.entries(errors)) messages[field] = opts.t(key, { ...LIMITS, maxFileMb: LIMITS.maxFileBytes / 1024 / 1024 });
   const order: readonly string[] = ["form", ...FIELD_ORDER];
@@ -70,12 +95,7 @@ export function suggestionFormView(opts: {
     errorList,
     hasErrors: errorList.length > 0,
     filesDropped: Boolean(opts.filesDropped),
-    categories: opts.reference.categories.map((c) => option(c, values.categoryId)),
-    province: opts.reference.province ? option(opts.reference.province, values.regionId) : null,
-    cities: opts.reference.cities.map((city) => ({
-      ...option(city, values.regionId),
-      counties: city.counties.map((c) => option(c, values.regionId)),
-    })),
+    ...(values.categoryId === undefined && values.regionId === undefined ? unselectedChoices(opts.reference) : choiceLists(opts.reference, values)),
     topics: opts.topics?.map((topic) => ({ ...topic, selected: selected(topic.id, values.topicId) })),
     limits: { ...LIMITS, maxFileMb: LIMITS.maxFileBytes / 1024 / 1024 },
   };

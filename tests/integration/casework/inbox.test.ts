@@ -179,4 +179,19 @@ describe("the department inbox", () => {
     expect(own.text).toContain('<a href="/staff/inbox">本单位待办</a>');
     expect(own.text).not.toContain("各单位待办");
   });
+
+  it("when an administrator renames a category, then the inbox offers the new name at once, although it keeps the names for a while", async () => {
+    expect((await civil.get("/staff/inbox")).text).toMatch(/<option value="\d+">/);
+    const category = await c.db.category.findFirstOrThrow({ orderBy: { id: "asc" } });
+    const admin = await c.db.user.findFirstOrThrow({ where: { role: "ADMIN" } });
+    const { id, code, name, nameEn, sortOrder, active } = category;
+    await c.services.directory.saveCategory({ id: admin.id, email: admin.email }, id, { code, name: "改名后的类别", nameEn: "Renamed", sortOrder, active });
+    try {
+      const page = await civil.get("/staff/inbox");
+      expect(page.text).toContain(`<option value="${id}">改名后的类别</option>`);
+      expect(page.text).not.toContain(`>${name}</option>`);
+    } finally {
+      await c.services.directory.saveCategory({ id: admin.id, email: admin.email }, id, { code, name, nameEn, sortOrder, active });
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished }
 import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
 import { createTestContainer, resetAndSeed, resetSuggestions } from "../../support/harness.ts";
+import { insertSuggestion } from "../../support/suggestions.ts";
 import { openForm, postMultipart } from "../../support/http.ts";
 import {
   message,
@@ -193,5 +194,16 @@ describe("submitting to a round", () => {
     expect(res.text).toContain('<html lang="en">');
     expect(res.text).toContain(message("submissions:errors.titleRequired", "en"));
     expect(res.text).toContain(`<option value="${open.topics[0]!.id}" selected>`);
+  });
+
+  it("when suggestions arrive, then the page's received count is kept a few seconds per process, and an administrator's change to the round shows the fresh count at once", async () => {
+    const open = await round("SQGZ");
+    const count = async () => /已收到建议 (\d+) 件/.exec((await request(app).get(`/rounds/${open.id}`)).text)?.[1];
+    expect(await count()).toBe("0");
+    await insertSuggestion(c.db, { roundId: open.id });
+    // Within the few seconds the figure is kept (rounds.service.ts, DETAILS_TTL_MS) the page may still say 0; not
+    // asserted, as a slow machine could pass the TTL between two requests.
+    c.services.rounds.forget();
+    expect(await count()).toBe("1");
   });
 });
