@@ -152,14 +152,15 @@ export function startOutboxRelay(deps: RelayDeps, opts: OutboxRelayOptions = {})
     catchingUp = (async () => {
       let failures = 0;
       for (let delay = retryFirstMs; !closed; delay = Math.min(delay * 2, retryMaxMs)) {
+        // Every notice heard so far was committed before the next attempt's queries begin, so they find its rows:
+        // the buffer can go (and does not grow through a long Redis outage). Notices heard during a successful
+        // attempt are kept and flushed after it.
+        clearTimeout(flushTimer);
+        flushTimer = undefined;
+        suggestions = new Set();
+        emails = new Set();
         // Known to be down: wait for it instead of logging a refused enqueue per attempt.
         if (deps.redis.status === "ready") {
-          // Every notice heard so far was committed before the queries below begin, so they find its rows: the
-          // buffer can go. Notices heard from now on are kept and flushed once this succeeds.
-          clearTimeout(flushTimer);
-          flushTimer = undefined;
-          suggestions = new Set();
-          emails = new Set();
           try {
             const result = await catchUpOnce();
             owed = false;
