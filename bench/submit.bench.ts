@@ -3,11 +3,13 @@
 // columns from the same urlencoded form — as another process, and autocannon in a third. Baseline and real path
 // are alternated twice; then the real path runs at 70% of its own best rate for its p99. Every run must have 0
 // errors, and every 303 must be a stored suggestion (with its submitter, first event and acknowledgement email).
+// Each run also prints the CPU the serving process spent per answered request (from /proc): on a shared machine the
+// req/s of both sides swing with other people's load, the CPU per request much less.
 //
 //   npx tsx bench/submit.bench.ts      BENCH_DURATION=10 BENCH_CONNECTIONS=50 BENCH_DATABASE_URL BENCH_REDIS_PREFIX
 //                                      BENCH_PORT (app; baseline on +1) BENCH_CPU_PROF_DIR (profile the web process)
 import { BENCH, startWebAndBaseline, benchPool, clearRedis, prepareDatabase } from "./lib/setup.ts";
-import type { Proc } from "./lib/processes.ts";
+import { cpuMs, type Proc } from "./lib/processes.ts";
 import { countOf, failures, formatLine, runLoad, type LoadSpec, type LoadSummary } from "./lib/load.ts";
 import { everydayFields, FORM_URLENCODED, openPage, urlencoded } from "./lib/forms.ts";
 import { header, median, ratio, writeResult } from "./lib/report.ts";
@@ -30,7 +32,7 @@ async function main(): Promise<void> {
 
   const procs: Proc[] = [];
   try {
-    const { appUrl, baseUrl } = await startWebAndBaseline(procs, "bench/baseline/submit-server.ts", { DATABASE_URL: BENCH.databaseUrl });
+    const { appUrl, baseUrl, web, baseline: baselineProc } = await startWebAndBaseline(procs, "bench/baseline/submit-server.ts", { DATABASE_URL: BENCH.databaseUrl });
 
     // One browser session: the form page sets the visitor and CSRF cookies; every post carries them and the token.
     const session = await openPage(`${appUrl}/suggestions/new`);
@@ -51,6 +53,8 @@ async function main(): Promise<void> {
       console.log(formatLine(s));
     }
 
+    // The CPU each server process spent per answered request: robust to the machine's other load, where req/s is not.
+    const cpuPerRequest: number[][] = [[], [], []];
     const rounds: { baseline: LoadSummary; ours: LoadSummary; multipart: LoadSummary }[] = [];
     for (let r = 1; r <= ROUNDS; r++) {
       console.log(`round ${r}:`);
@@ -58,11 +62,17 @@ async function main(): Promise<void> {
       const order = r % 2 === 1 ? [1, 2] : [2, 1];
       const results: LoadSummary[] = [];
       for (const i of [0, ...order]) {
+        const proc = i === 0 ? baselineProc : web;
+        const cpuBefore = cpuMs(proc);
         const s = await runLoad(targets[i] as LoadSpec);
+        const cpuAfter = cpuMs(proc);
+        const perRequest = cpuBefore !== null && cpuAfter !== null && countOf(s, 303) > 0 ? (cpuAfter - cpuBefore) / countOf(s, 303) : null;
+        if (perRequest !== null) cpuPerRequest[i]?.push(perRequest);
         results[i] = s;
         all.push(s);
         const base = results[0];
-        console.log(formatLine(s, base && s !== base ? `  ratio ${ratio(s.rps, base.rps).toFixed(2)}` : ""));
+        const cpu = perRequest === null ? "" : `  cpu ${perRequest.toFixed(2)} ms/req`;
+        console.log(formatLine(s, (base && s !== base ? `  ratio ${ratio(s.rps, base.rps).toFixed(2)}` : "") + cpu));
       }
       const [baseline, ours, multipart] = results as [LoadSummary, LoadSummary, LoadSummary];
       rounds.push({ baseline, ours, multipart });
@@ -110,11 +120,18 @@ async function main(): Promise<void> {
       pacedRate: rate,
       pacedP50Ms: paced.latencyMs.p50,
       pacedP99Ms: paced.latencyMs.p99,
+      // CPU ms per request of the web process and of the baseline's; cpuRatio = baseline's ÷ ours (1 = as cheap).
+      cpuMsPerRequest: { baseline: medianOrNull(cpuPerRequest[0]), ours: medianOrNull(cpuPerRequest[1]), multipart: medianOrNull(cpuPerRequest[2]) },
+      cpuRatio: cpuRatioOf(medianOrNull(cpuPerRequest[0]), medianOrNull(cpuPerRequest[1])),
     };
     console.log(
       `result: ours ${summary.oursRps.toFixed(0)} req/s vs baseline ${summary.baselineRps.toFixed(0)} req/s → ratio ${summary.ratio.toFixed(2)} ` +
         `(multipart ${summary.ratioMultipart.toFixed(2)}); p99 at ${rate} req/s: ${paced.latencyMs.p99} ms (target ≥ 0.50, < 50 ms)`,
     );
+    if (summary.cpuRatio !== null) {
+      const c = summary.cpuMsPerRequest;
+      console.log(`cpu per request: ours ${c.ours?.toFixed(2)} ms (multipart ${c.multipart?.toFixed(2)}) vs baseline ${c.baseline?.toFixed(2)} ms → ratio ${summary.cpuRatio.toFixed(2)}`);
+    }
     writeResult("submit", { bench: "submit", at: new Date().toISOString(), machine: m, durationSec: DURATION, connections: BENCH.connections, summary, rounds, paced,
       integrity: { badResponses, paced303: countOf(paced, 303), pacedStored, ours303, suggestions, submitters, events, emails, base303, baseRows, complete, oursStored, baseStored }, warmUps: all.slice(0, targets.length) });
     if (badResponses > 0 || !complete || !oursStored || !baseStored) throw new Error("integrity check failed: see the line above");
@@ -125,6 +142,14 @@ async function main(): Promise<void> {
     await pool.end();
     await db.$disconnect();
   }
+}
+
+function medianOrNull(values: number[] | undefined): number | null {
+  return values && values.length > 0 ? median(values) : null;
+}
+
+function cpuRatioOf(baseline: number | null, ours: number | null): number | null {
+  return baseline === null || ours === null || ours === 0 ? null : baseline / ours;
 }
 
 await main();

@@ -50,7 +50,10 @@ const schema = z.object({
     .default(WORKER_QUEUE_NAMES.join(","))
     .transform((v) => v.split(",").map((q) => q.trim()).filter(Boolean))
     .pipe(z.array(z.enum(WORKER_QUEUE_NAMES)).min(1)),
-  // Work younger than this is left to the request that committed it (it is probably enqueueing it right now).
+  // The sweep leaves work younger than this alone: a new suggestion's jobs are the outbox relay's, queued within
+  // milliseconds of the commit (workers/outbox-relay.ts), and other work is queued by the request or job that wrote
+  // it. The sweep takes what they could not queue (Redis down, no relay listening, a process killed); the grace only
+  // keeps it from queueing a second job for work in flight, which would be harmless anyway (deterministic job ids).
   SWEEP_GRACE_MS: z.coerce.number().int().nonnegative().default(30_000),
   SUBMISSIONS_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(30),
 });

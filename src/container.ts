@@ -18,6 +18,8 @@ export interface Infrastructure {
   db: Db;
   /** Producer connection: fails fast when Redis is down (see platform/redis.ts). */
   redis: Redis;
+  /** The public per-IP rate limits: fails fast like the producer, auto-pipelined (see platform/redis.ts). */
+  limitsRedis: Redis;
   /** Staff sessions and sign-in limits: waits briefly for a reconnect instead of failing at once. */
   sessionRedis: Redis;
   /** True while the session connection is known to be down (see platform/redis.ts knownDown). */
@@ -46,6 +48,8 @@ export function createContainer(config: Config, opts: { name?: string; now?: () 
     if (Date.now() - lastRedisError > 10_000) logger.warn({ err: err.message }, "redis unavailable");
     lastRedisError = Date.now();
   });
+  const limitsRedis = createRedis(config.redisUrl, "limits");
+  limitsRedis.on("error", () => undefined /* the producer connection logs the same outage */);
   const sessionRedis = createRedis(config.redisUrl, "session");
   sessionRedis.on("error", () => undefined /* the producer connection logs the same outage */);
   const sessionRedisDown = knownDown(sessionRedis);
@@ -58,6 +62,7 @@ export function createContainer(config: Config, opts: { name?: string; now?: () 
     logger,
     db,
     redis,
+    limitsRedis,
     sessionRedis,
     sessionRedisDown,
     queues,
@@ -72,6 +77,7 @@ export function createContainer(config: Config, opts: { name?: string; now?: () 
     async close() {
       await queues.close().catch(() => undefined);
       redis.disconnect();
+      limitsRedis.disconnect();
       sessionRedis.disconnect();
       mailer.close();
       await closeDb(db);

@@ -1,6 +1,7 @@
 // The worker process (`npm run worker`): one BullMQ Worker per queue of WORKER_QUEUES (all by default); where it
-// runs the maintenance queue, the job schedulers (sweep, deadline scan) and one sweep at start-up and again whenever
-// Redis is reachable after an outage; a graceful close on SIGTERM/SIGINT. Any number of these may run against the
+// runs the maintenance queue, the outbox relay (workers/outbox-relay.ts, started with the workers), the job
+// schedulers (sweep, deadline scan) and one sweep at start-up and again whenever Redis is reachable after an outage;
+// a graceful close on SIGTERM/SIGINT. Any number of these may run against the
 // same Redis.
 import { loadConfig } from "../src/config.ts";
 import { createContainer } from "../src/container.ts";

@@ -1,4 +1,5 @@
-// One BullMQ Worker per queue, each dispatching by job name to the processor of that job (workers/processors/).
+// One BullMQ Worker per queue, each dispatching by job name to the processor of that job (workers/processors/), and,
+// with the maintenance queue, the outbox relay that queues new suggestions' jobs (workers/outbox-relay.ts).
 // Used by workers/index.ts and by the integration tests, which run the same wiring in-process.
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
@@ -14,6 +15,7 @@ import { createIndexSuggestionProcessor } from "./processors/index-suggestion.ts
 import { createTrainRoutingModelProcessor } from "./processors/train-routing-model.ts";
 import { createBuildReportProcessor } from "./processors/build-report.ts";
 import { createSendMonthlyReportProcessor } from "./processors/send-monthly-report.ts";
+import { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from "./outbox-relay.ts";
 
 export type QueueName = keyof typeof QUEUES;
 type Processor = (job: Job) => Promise<unknown>;
@@ -56,6 +58,8 @@ function scrub(message: string): string {
 
 export interface WorkerSet {
   workers: Worker[];
+  /** Started with the maintenance queue, like the sweep it works ahead of. */
+  relay: OutboxRelay | undefined;
   /**
    * Stops taking jobs and waits for the running ones to finish. `force` does not wait: for when Redis is
    * unreachable, where a graceful close would wait for it forever and a running job could not finish anyway.
@@ -66,7 +70,8 @@ export interface WorkerSet {
 export function startWorkers(
   c: Container,
   connection: Redis,
-  opts: { queues?: QueueName[]; concurrency?: Partial<Record<QueueName, number>> } = {},
+  /** `relay: false` leaves the relay out (a test of the sweep alone); options tune it (tests). */
+  opts: { queues?: QueueName[]; concurrency?: Partial<Record<QueueName, number>>; relay?: OutboxRelayOptions | false } = {},
 ): WorkerSet {
   const processors = processorsFor(c);
   const names = opts.queues ?? (Object.keys(QUEUES) as QueueName[]);
@@ -95,9 +100,13 @@ export function startWorkers(
     });
     return worker;
   });
+  const relay = names.includes("maintenance") && opts.relay !== false ? startOutboxRelay(c, opts.relay) : undefined;
   return {
     workers,
+    relay,
     async close(force = false) {
+      // The relay first: what it heard is queued while the connections are still open.
+      await relay?.close();
       await Promise.all(workers.map((w) => w.close(force)));
     },
   };

@@ -1,6 +1,7 @@
 // The processes under test, each started the way production starts it (`node --import tsx <entry>`, which is what
 // `npm run web` / `npm run worker` do), so the app never shares an event loop with the benchmark or its baseline.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -73,3 +74,21 @@ export async function waitUntil(what: string, done: () => Promise<boolean>, time
     await sleep(everyMs);
   }
 }
+
+/**
+ * The CPU time (user + system, ms) a process has used so far, from /proc (Linux). Throughput on a shared machine
+ * swings with everyone else's load; the CPU a process spends per request barely does, so it tells what a change
+ * cost or saved even when req/s cannot. Null where /proc is not available.
+ */
+export function cpuMs(proc: Proc): number | null {
+  try {
+    const stat = readFileSync(`/proc/${proc.child.pid}/stat`, "utf8");
+    // Fields after the command name (which may contain spaces, hence the last ')'): utime is the 12th, stime the 13th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SEC;
+  } catch {
+    return null;
+  }
+}
+/** USER_HZ: 100 on every Linux the project runs on (getconf CLK_TCK). */
+const CLOCK_TICKS_PER_SEC = 100;

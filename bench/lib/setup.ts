@@ -85,5 +85,5 @@ export async function startWebAndBaseline(procs: Proc[], baselineEntry: string, 
   const baseline = startProcess("baseline", baselineEntry, { PORT: String(BENCH.port + 1), ...baselineEnv });
   procs.push(baseline);
   await Promise.all([waitForHttp(`${appUrl}/healthz`, web), waitForHttp(`${baseUrl}/healthz`, baseline)]);
-  return { appUrl, baseUrl };
+  return { appUrl, baseUrl, web, baseline };
 }

@@ -1,5 +1,6 @@
 // Queue names, job names and the producer side. Jobs carry ids only and have deterministic ids so that
-// enqueueing the same work twice (request path + sweep) yields one job; processors re-read the row anyway.
+// enqueueing the same work twice (outbox relay + sweep, two relays, a request + the sweep) yields one job;
+// processors re-read the row anyway.
 import { FlowProducer, Queue, type FlowJob, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "./logger.ts";
@@ -32,7 +33,7 @@ export interface RoundJobData { roundId: number }
 export type RoundJobName = typeof JOBS.openRound | typeof JOBS.closeRound;
 export interface IndexSuggestionData { suggestionId: number }
 
-/** Deterministic, so enqueueing the same suggestion twice (submission path + sweep) yields one job; no ':'. */
+/** Deterministic, so enqueueing the same suggestion twice (outbox relay + sweep) yields one job; no ':'. */
 export function indexSuggestionJobId(suggestionId: number): string {
   return `index-suggestion-${suggestionId}`;
 }
@@ -51,7 +52,7 @@ export interface Queues {
   routing: Queue;
   email: Queue;
   maintenance: Queue;
-  /** Adds jobs of several queues in one Redis round trip (see Enqueuer.submitted). */
+  /** Adds jobs of several queues in one Redis round trip (see Enqueuer.committed). */
   producer: FlowProducer;
   indexing: Queue;
   reports: Queue;
@@ -90,11 +91,11 @@ export interface Enqueuer {
   routeSuggestion(suggestionId: number): Promise<boolean>;
   sendEmails(emailIds: number[]): Promise<boolean>;
   /**
-   * A new suggestion's routing job, indexing job and acknowledgement email's job in ONE Redis round trip (the submission's
-   * hot path: two round trips were a sixth of the web process's CPU, see bench/PROFILE.md). The same job names,
-   * data, ids and options as routeSuggestion, indexSuggestion and sendEmails.
+   * Many committed rows' routing, indexing and email jobs in ONE Redis round trip: the outbox relay's batches
+   * (workers/outbox-relay.ts). The same job names, data, ids and options as routeSuggestion, indexSuggestion and
+   * sendEmails, so a job queued here and one queued by the sweep are the same job.
    */
-  submitted(suggestionId: number, emailIds: number[]): Promise<boolean>;
+  committed(work: CommittedWork): Promise<boolean>;
   indexSuggestion(suggestionId: number): Promise<boolean>;
   buildReport(reportRunId: number): Promise<boolean>;
   /**
@@ -104,6 +105,13 @@ export interface Enqueuer {
   planRoundJob(name: RoundJobName, roundId: number, at: Date | null, now: Date): Promise<boolean>;
   /** An administrator's "retrain now": one job at a time whatever the clicks (the scheduler runs it daily anyway). */
   trainRoutingModel(): Promise<boolean>;
+}
+
+/** Ids of committed rows whose jobs are to be queued (see Enqueuer.committed). */
+export interface CommittedWork {
+  routeSuggestions?: readonly number[];
+  indexSuggestions?: readonly number[];
+  sendEmails?: readonly number[];
 }
 
 /** One job per round and kind: the deterministic id makes planning twice (edit, sweep, restart) a no-op. */
@@ -175,17 +183,20 @@ export function createEnqueuer(queues: Pick<Queues, "routing" | "email" | "maint
       if (emailIds.length === 0) return true;
       return attempt(`send-email ${emailIds.join(",")}`, () => queues.email.addBulk(emailIds.map(emailJob)));
     },
-    submitted: (suggestionId, emailIds) =>
-      attempt(`route-suggestion, index-suggestion ${suggestionId}, send-email ${emailIds.join(",")}`, () => {
+    committed: async ({ routeSuggestions = [], indexSuggestions = [], sendEmails = [] }) => {
+      const count = routeSuggestions.length + indexSuggestions.length + sendEmails.length;
+      if (count === 0) return true;
+      return attempt(`${count} jobs of committed rows`, () => {
         // Jobs without children: a flow producer adds them as plain jobs, all in one MULTI. It does not apply the
         // queues' default options, so they are given here.
         const flows: FlowJob[] = [
-          { ...routeJob(suggestionId), queueName: QUEUES.routing },
-          { ...indexJob(suggestionId), queueName: QUEUES.indexing },
-          ...emailIds.map((id) => ({ ...emailJob(id), queueName: QUEUES.email })),
+          ...routeSuggestions.map((id) => ({ ...routeJob(id), queueName: QUEUES.routing })),
+          ...indexSuggestions.map((id) => ({ ...indexJob(id), queueName: QUEUES.indexing })),
+          ...sendEmails.map((id) => ({ ...emailJob(id), queueName: QUEUES.email })),
         ].map((job) => ({ ...job, opts: { ...RETRYING, ...job.opts } }));
         return queues.producer.addBulk(flows);
-      }),
+      });
+    },
     buildReport: (reportRunId) =>
       attempt(`build-report ${reportRunId}`, () =>
         queues.reports.add(JOBS.buildReport, { reportRunId } satisfies BuildReportData, {

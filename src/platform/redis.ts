@@ -4,6 +4,11 @@ const OPTIONS = {
   // Queue producers and public rate limits must fail fast when Redis is down, so a citizen's submission is never
   // held up by it.
   producer: { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 },
+  // The public per-IP rate limits fail fast too, and their commands (one small script per request) from every
+  // request in the same event-loop turn go out in one write: each socket write is a syscall that showed in the
+  // submission path's profile (bench/PROFILE.md). Not for BullMQ's connections: its maintainers do not support
+  // auto-pipelining under its MULTIs and scripts.
+  limits: { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000, enableAutoPipelining: true },
   // Staff sessions cannot work without Redis anyway; commands issued while (re)connecting wait briefly.
   session: { enableOfflineQueue: true, maxRetriesPerRequest: 2, connectTimeout: 2_000 },
   // Workers block on Redis by design; BullMQ requires maxRetriesPerRequest: null.

@@ -1,14 +1,16 @@
 // sweep-pending (a job scheduler on the maintenance queue): finds work committed to PostgreSQL but never queued —
-// Redis was down, or a process died between commit and enqueue — and queues it again. Deterministic job ids
-// make a second enqueue of work that is already queued a no-op.
+// Redis was down, no outbox relay was listening, or a process died between commit and enqueue — and queues it again.
+// Deterministic job ids make a second enqueue of work that is already queued a no-op. The outbox relay
+// (workers/outbox-relay.ts) queues new suggestions' work within milliseconds and catches up by itself whenever it
+// reconnects; this is the safety net behind it.
 import type { Queue } from "bullmq";
 import type { Container } from "../../src/container.ts";
 import { JOBS } from "../../src/platform/queues.ts";
 import { positiveId } from "./job-data.ts";
 
 /**
- * Work younger than the grace (SWEEP_GRACE_MS, 30 s by default) is left alone: the request that committed it is
- * probably enqueueing it right now.
+ * Work younger than the grace (SWEEP_GRACE_MS, 30 s by default) is left alone: the outbox relay, or the request or
+ * job that committed it, is queueing it right now (see src/config.ts).
  */
 /** Per kind of work and per run; a bigger backlog is taken in the next runs, oldest first. */
 export const SWEEP_BATCH = 500;

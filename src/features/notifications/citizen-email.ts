@@ -12,8 +12,23 @@ import type { EmailDraft } from "./outbox.ts";
  * exactly what the code and the phone digits allow; it cannot be guessed (256 bits), so it needs no second factor.
  */
 export function newTrackToken(): string {
-  return randomBytes(32).toString("base64url");
+  if (tokenOffset >= tokenPool.length) {
+    tokenPool = randomBytes(TOKEN_BYTES * TOKENS_PER_DRAW);
+    tokenOffset = 0;
+  }
+  const token = tokenPool.subarray(tokenOffset, tokenOffset + TOKEN_BYTES).toString("base64url");
+  tokenOffset += TOKEN_BYTES;
+  return token;
 }
+
+const TOKEN_BYTES = 32;
+/**
+ * The same CSPRNG, drawn for 128 tokens at a time and each slice used once (as Node's own randomUUID does): a
+ * getrandom call per submission showed in the submission path's profile (bench/PROFILE.md).
+ */
+const TOKENS_PER_DRAW = 128;
+let tokenPool = Buffer.alloc(0);
+let tokenOffset = 0;
 
 /** What a tracking link's token can look like; anything else is refused before the database is asked. */
 export const TRACK_TOKEN_PATTERN = /^(?:[A-Za-z0-9_-]{43}|[0-9a-f]{64})$/;

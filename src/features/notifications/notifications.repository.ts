@@ -48,11 +48,11 @@ export async function markFailed(db: DbClient, id: number, error: string): Promi
   });
 }
 
-/** Emails written before `createdBefore` and still unsent, oldest first (for the sweep). */
-export async function findPendingEmailIds(db: DbClient, createdBefore: Date, limit: number): Promise<number[]> {
+/** Emails written before `createdBefore` and still unsent, oldest first by id, after `afterId` (a keyset page). */
+export async function findPendingEmailIds(db: DbClient, createdBefore: Date, limit: number, afterId: number): Promise<number[]> {
   const rows = await db.emailMessage.findMany({
-    where: { status: "PENDING", createdAt: { lt: createdBefore } },
-    orderBy: { createdAt: "asc" },
+    where: { status: "PENDING", createdAt: { lt: createdBefore }, id: { gt: afterId } },
+    orderBy: { id: "asc" },
     take: limit,
     select: { id: true },
   });

@@ -13,8 +13,11 @@ export interface NotificationService {
    * failures (SMTP down, 4xx) so the job retries with backoff.
    */
   sendEmail(emailId: number): Promise<SendOutcome>;
-  /** Emails written before `createdBefore` and never sent, oldest first (for the sweep). */
-  findUnsent(createdBefore: Date, limit: number): Promise<number[]>;
+  /**
+   * Emails written before `createdBefore` and never sent, oldest first by id, after `afterId` (a keyset page): for
+   * the sweep and the outbox relay's catch-up.
+   */
+  findUnsent(createdBefore: Date, limit: number, afterId?: number): Promise<number[]>;
   /** Of these ids, the ones still waiting to be sent. */
   stillUnsent(ids: number[]): Promise<Set<number>>;
 }
@@ -115,7 +118,7 @@ export function createNotificationService(c: NotificationDeps, opts: { renderer?
 
   return {
     sendEmail,
-    findUnsent: (createdBefore, limit) => repo.findPendingEmailIds(c.db, createdBefore, limit),
+    findUnsent: (createdBefore, limit, afterId = 0) => repo.findPendingEmailIds(c.db, createdBefore, limit, afterId),
     stillUnsent: (ids) => repo.filterPendingEmailIds(c.db, ids),
   };
 }

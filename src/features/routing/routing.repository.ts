@@ -262,11 +262,11 @@ export async function commitRouting(db: DbClient, w: RoutingCommit): Promise<Rou
   return row;
 }
 
-/** Suggestions still waiting for the router, oldest first. */
-export async function findPendingSuggestionIds(db: DbClient, submittedBefore: Date, limit: number): Promise<number[]> {
+/** Suggestions still waiting for the router, oldest first by id (insertion order), after `afterId` (a keyset page). */
+export async function findPendingSuggestionIds(db: DbClient, submittedBefore: Date, limit: number, afterId: number): Promise<number[]> {
   const rows = await db.suggestion.findMany({
-    where: { routingState: "PENDING", submittedAt: { lt: submittedBefore } },
-    orderBy: { submittedAt: "asc" },
+    where: { routingState: "PENDING", submittedAt: { lt: submittedBefore }, id: { gt: afterId } },
+    orderBy: { id: "asc" },
     take: limit,
     select: { id: true },
   });

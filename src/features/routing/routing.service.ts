@@ -25,8 +25,11 @@ export type RoutingOutcome =
 export interface RoutingService {
   /** Idempotent: does nothing unless the suggestion's routing is still PENDING. */
   routeSuggestion(suggestionId: number): Promise<RoutingOutcome>;
-  /** Suggestions committed before `submittedBefore` and never routed, oldest first (for the sweep). */
-  findUnrouted(submittedBefore: Date, limit: number): Promise<number[]>;
+  /**
+   * Suggestions committed before `submittedBefore` and never routed, oldest first by id, after `afterId` (a keyset
+   * page): for the sweep and the outbox relay's catch-up.
+   */
+  findUnrouted(submittedBefore: Date, limit: number, afterId?: number): Promise<number[]>;
   /** Of these ids, the ones still waiting for the router. */
   stillUnrouted(ids: number[]): Promise<Set<number>>;
 }
@@ -207,7 +210,7 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
 
   return {
     routeSuggestion,
-    findUnrouted: (submittedBefore, limit) => repo.findPendingSuggestionIds(c.db, submittedBefore, limit),
+    findUnrouted: (submittedBefore, limit, afterId = 0) => repo.findPendingSuggestionIds(c.db, submittedBefore, limit, afterId),
     stillUnrouted: (ids) => repo.filterPendingSuggestionIds(c.db, ids),
   };
 }

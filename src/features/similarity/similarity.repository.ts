@@ -67,15 +67,15 @@ export async function saveSignature(
 }
 
 /**
- * Suggestions committed before `before` whose signature is missing or from an older SIGNATURE_VERSION, oldest first:
- * what the sweep queues again (the enqueue after the commit is best-effort).
+ * Suggestions committed before `before` whose signature is missing or from an older SIGNATURE_VERSION, oldest first by
+ * id, after `afterId` (a keyset page): what the sweep and the outbox relay's catch-up queue again.
  */
-export async function findUnindexedIds(db: DbClient, before: Date, version: number, limit: number): Promise<number[]> {
+export async function findUnindexedIds(db: DbClient, before: Date, version: number, limit: number, afterId: number): Promise<number[]> {
   const rows = await db.$queryRaw<{ id: number }[]>`
     SELECT s.id FROM "Suggestion" s
     LEFT JOIN "SimilaritySignature" g ON g."suggestionId" = s.id
-    WHERE (g."suggestionId" IS NULL OR g.version <> ${version}) AND s."submittedAt" < ${before}
-    ORDER BY s."submittedAt", s.id
+    WHERE (g."suggestionId" IS NULL OR g.version <> ${version}) AND s."submittedAt" < ${before} AND s.id > ${afterId}
+    ORDER BY s.id
     LIMIT ${limit}`;
   return rows.map((r) => Number(r.id));
 }

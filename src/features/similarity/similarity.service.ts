@@ -35,8 +35,11 @@ export interface SimilarityService {
   findSimilarToText(text: SuggestionText, options?: SimilarOptions): Promise<SimilarSuggestion[]>;
   /** Uses the stored signature, or computes one when the job has not run yet; [] for an unknown id. */
   findSimilarToSuggestion(suggestionId: number, options?: SimilarOptions): Promise<SimilarSuggestion[]>;
-  /** Suggestions committed before `submittedBefore` with no current signature, oldest first (for the sweep). */
-  findUnindexed(submittedBefore: Date, limit: number): Promise<number[]>;
+  /**
+   * Suggestions committed before `submittedBefore` with no current signature, oldest first by id, after `afterId` (a
+   * keyset page): for the sweep and the outbox relay's catch-up.
+   */
+  findUnindexed(submittedBefore: Date, limit: number, afterId?: number): Promise<number[]>;
   /** Of these ids, the ones still waiting for their signature. */
   stillUnindexed(ids: number[]): Promise<Set<number>>;
 }
@@ -89,7 +92,7 @@ export function createSimilarityService(deps: SimilarityDeps): SimilarityService
       return repo.findCandidates(deps.db, signature, filterOf(options, suggestionId));
     },
 
-    findUnindexed: (submittedBefore, limit) => repo.findUnindexedIds(deps.db, submittedBefore, SIGNATURE_VERSION, limit),
+    findUnindexed: (submittedBefore, limit, afterId = 0) => repo.findUnindexedIds(deps.db, submittedBefore, SIGNATURE_VERSION, limit, afterId),
     stillUnindexed: (ids) => repo.filterUnindexedIds(deps.db, ids, SIGNATURE_VERSION),
   };
 }

@@ -10,3 +10,4 @@ export { formTokenOf, formValues, RECEIPT_PATH, setReceipt, suggestionFormView, 
 export { intakeMiddleware, pageTitle } from "./submissions.intake.ts";
 export { discardTempFiles, hadFiles, uploadedFiles, uploadLimitErrors, uploadTempDir, type UploadedFile } from "./uploads.ts";
 export { generateTrackingCode, normalizeTrackingCode, trackingCodeField, TRACKING_CODE_PATTERN } from "./tracking-code.ts";
+export { parseSubmittedNotice, SUBMITTED_CHANNEL, type SubmittedNotice } from "./submitted-notice.ts";

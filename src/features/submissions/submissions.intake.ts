@@ -9,7 +9,7 @@ import type { Csrf } from "../../web/middleware/csrf.ts";
 import { rateLimitPerIpOf } from "../../web/middleware/rate-limit.ts";
 import { discardTempFiles, multipartParser, uploadedFiles, uploadTempDir } from "./uploads.ts";
 
-export function intakeMiddleware(c: Pick<Infrastructure, "redis" | "config" | "logger">, csrf: Csrf): RequestHandler[] {
+export function intakeMiddleware(c: Pick<Infrastructure, "limitsRedis" | "config" | "logger">, csrf: Csrf): RequestHandler[] {
   // One budget for everyday and round suggestions alike.
   const limit = rateLimitPerIpOf(c, { name: "submit", points: c.config.submissionsPerIpPerHour, durationSec: 3600 });
   const verifyCsrf = (req: Request, res: Response, next: NextFunction) => {

@@ -4,6 +4,7 @@ import { sql, type DbClient } from "../../platform/db.ts";
 import type { SuggestionKind } from "../../generated/prisma/enums.ts";
 import { EVENT_TYPE } from "../lifecycle/index.ts";
 import type { EmailDraft } from "../notifications/index.ts";
+import { noticePayloadSql, SUBMITTED_CHANNEL } from "./submitted-notice.ts";
 
 export interface NamedOption {
   id: number;
@@ -88,14 +89,15 @@ export async function loadReferenceData(client: DbClient): Promise<ReferenceData
 
 /**
  * The whole submission as ONE statement (data-modifying CTEs run in one implicit transaction): the suggestion,
- * its submitter, attachments, first event and the acknowledgment email. One round trip and no interactive
- * transaction — the hot path of a themed round's burst (see bench/submit.bench.ts).
+ * its submitter, attachments, first event and the acknowledgment email, and the submission notice that wakes the
+ * outbox relay on commit (submitted-notice.ts). One round trip and no interactive transaction — the hot path of a
+ * themed round's burst (see bench/submit.bench.ts).
  */
-export async function insertSubmission(db: DbClient, s: NewSuggestion, email: EmailDraft | null): Promise<{ id: number; emailId: number | null }> {
+export async function insertSubmission(db: DbClient, s: NewSuggestion, email: EmailDraft | null): Promise<{ id: number }> {
   const a = s.attachments;
   // Straight on the `pg` pool (platform/db.ts `sql`): Prisma's client around this one statement cost more CPU
   // than the driver that runs it.
-  const rows = await sql<{ id: number; emailId: number | null }>(
+  const rows = await sql<{ id: number }>(
     db,
     `WITH s AS (
       INSERT INTO "Suggestion" ("trackingCode", "formToken", "trackToken", kind, "roundId", "topicId", title, problem, proposal, "categoryId", "regionId",
@@ -117,8 +119,11 @@ export async function insertSubmission(db: DbClient, s: NewSuggestion, email: Em
       SELECT $23, $24, $25, $26, $27::jsonb
       WHERE $28::boolean
       RETURNING id
+    ), notice AS (
+      -- Referenced below: a CTE that writes nothing runs only if the query reads it.
+      SELECT pg_notify($31, ${noticePayloadSql("s.id", "(SELECT id FROM email)")}) FROM s
     )
-    SELECT s.id, (SELECT id FROM email) AS "emailId" FROM s`,
+    SELECT s.id FROM s, notice`,
     [
       s.trackingCode, s.kind, s.roundId, s.topicId, s.title, s.problem, s.proposal, s.categoryId, s.regionId, s.locale, s.submittedAt, s.screeningDueAt,
       s.submitter.realName, s.submitter.phone, s.submitter.email, s.submitter.consentPublish, s.submitter.hideIdentity,
@@ -128,11 +133,12 @@ export async function insertSubmission(db: DbClient, s: NewSuggestion, email: Em
       email !== null,
       s.formToken,
       s.trackToken,
+      SUBMITTED_CHANNEL,
     ],
   );
   const row = rows[0];
   if (!row) throw new Error("the submission insert returned no row");
-  return { id: Number(row.id), emailId: row.emailId === null ? null : Number(row.emailId) };
+  return { id: Number(row.id) };
 }
 
 /** The suggestion an earlier post of the same form created, if any. */

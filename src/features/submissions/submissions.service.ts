@@ -1,7 +1,8 @@
 // The public face of the submissions feature: reference data for the forms, and the write path of a citizen's
 // suggestion. The write path never needs Redis: the suggestion, its submitter, attachments, first event and the
-// acknowledgment email are committed in one batch transaction with routingState PENDING (the outbox); the queue
-// jobs are enqueued afterwards on a best-effort basis and the sweep catches up on anything that was not.
+// acknowledgment email are committed in one statement with routingState PENDING (the outbox), and that statement's
+// submission notice wakes the outbox relay in the worker, which queues the jobs (workers/outbox-relay.ts); the sweep
+// catches up on anything the relay missed. The web process itself queues nothing.
 import type { Infrastructure } from "../../container.ts";
 import { ValidationError, type FieldErrors } from "../../errors.ts";
 import { FOREIGN_KEY_VIOLATION, sqlState, UNIQUE_VIOLATION } from "../../platform/db.ts";
@@ -22,7 +23,7 @@ export const ROUND_FALLBACK_PREFIX = "ZT";
 const REFERENCE_TTL_MS = 60_000;
 const CODE_ATTEMPTS = 5;
 
-export interface SubmissionServiceDeps extends Pick<Infrastructure, "db" | "storage" | "enqueuer" | "logger" | "config" | "now"> {
+export interface SubmissionServiceDeps extends Pick<Infrastructure, "db" | "storage" | "logger" | "config" | "now"> {
   deadlines: Deadlines;
   /** Tests pass a generator that collides on purpose. */
   generateCode?: (prefix: string, year: number) => string;
@@ -68,7 +69,7 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
     return ROUND_FALLBACK_PREFIX;
   }
 
-  type Committed = { id: number; trackingCode: string; emailId: number | null; duplicate?: boolean };
+  type Committed = { id: number; trackingCode: string; duplicate?: boolean };
 
   async function commit(input: SubmitInput, attachments: NewSuggestion["attachments"]): Promise<Committed> {
     const now = deps.now();
@@ -121,7 +122,7 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
         // this one answers with that suggestion's receipt instead of creating a second one.
         if (input.formToken && sqlState(err) === UNIQUE_VIOLATION) {
           const first = await repo.findByFormToken(deps.db, input.formToken);
-          if (first) return { ...first, emailId: null, duplicate: true };
+          if (first) return { ...first, duplicate: true };
         }
         // 32^8 random codes make this astronomically rare, but a collision must not cost the citizen their text.
         // The only unique keys on this path are the tracking code and the email dedupe key derived from it.
@@ -136,7 +137,7 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
 
     /**
      * Validates what the schema cannot (existence of category, region and topic; file types by content), stores
-     * the files, commits everything in one transaction and enqueues the follow-up work. Throws ValidationError with
+     * the files and commits everything in one statement (its notice has the relay queue the follow-up work). Throws ValidationError with
      * field messages; on any failure nothing is kept, including files.
      */
     async submit(input: SubmitInput): Promise<SubmitResult> {
@@ -171,9 +172,6 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
           throw err;
         }
 
-        // After the commit, best-effort and in one round trip: the enqueuer logs and returns false when Redis is
-        // down (after its own timeout), and the sweep re-enqueues rows still PENDING.
-        await deps.enqueuer.submitted(created.id, created.emailId !== null ? [created.emailId] : []);
         return { id: created.id, trackingCode: created.trackingCode };
       } finally {
         await discardTempFiles(input.files);

@@ -29,10 +29,10 @@ export function rateLimitPerIp(opts: { redis: Redis; prefix: string; name: strin
   };
 }
 
-/** A route's per-IP limiter on the app's own Redis and key prefix (the container's, or anything shaped like it). */
+/** A route's per-IP limiter on the app's rate-limit connection and key prefix (the container's, or anything shaped like it). */
 export function rateLimitPerIpOf(
-  deps: { redis: Redis; config: { redisPrefix: string }; logger: Logger },
+  deps: { limitsRedis: Redis; config: { redisPrefix: string }; logger: Logger },
   limit: { name: string; points: number; durationSec: number },
 ) {
-  return rateLimitPerIp({ redis: deps.redis, prefix: deps.config.redisPrefix, logger: deps.logger, ...limit });
+  return rateLimitPerIp({ redis: deps.limitsRedis, prefix: deps.config.redisPrefix, logger: deps.logger, ...limit });
 }

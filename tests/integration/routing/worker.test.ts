@@ -66,7 +66,7 @@ describe("workers", () => {
   it("when a suggestion was committed while Redis was down, then the sweep queues it and a Worker routes it", async () => {
     // Committed 2 minutes ago and never enqueued: what the submission path leaves behind when Redis is down.
     const s = await insertSuggestion(c.db, { ...ELEVATOR, submittedAt: new Date(Date.now() - 120_000) });
-    // Too young to sweep: its request may still be enqueueing it.
+    // Too young to sweep: the outbox relay may be queueing it right now.
     const young = await insertSuggestion(c.db, { ...ELEVATOR });
     workers = startWorkers(c, connection, { queues: ["routing", "email"] });
 
@@ -100,7 +100,8 @@ describe("workers", () => {
 
   it("when the sweep job is added to the maintenance queue, then the maintenance Worker runs it", async () => {
     const s = await insertSuggestion(c.db, { ...ELEVATOR, submittedAt: new Date(Date.now() - 120_000) });
-    workers = startWorkers(c, connection);
+    // Without the outbox relay, whose catch-up would queue the suggestion before the sweep could.
+    workers = startWorkers(c, connection, { relay: false });
     await c.queues.maintenance.add("sweep-pending", {}, { jobId: "sweep-pending-test" });
     await eventually(() => routedTo(s.id));
   });

@@ -1,12 +1,13 @@
 // The index-suggestion job through the real BullMQ wiring of workers/start-workers.ts: enqueued when a suggestion is
 // saved, run by the indexing Worker, and queued again by the sweep when the enqueue after the commit was lost.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import type { Redis } from "ioredis";
 import type { Container } from "../../../src/container.ts";
 import { computeSignature, SIGNATURE_VERSION } from "../../../src/features/similarity/index.ts";
 import type { SuggestionForm } from "../../../src/features/submissions/index.ts";
 import { createRedis } from "../../../src/platform/redis.ts";
 import { indexSuggestionJobId } from "../../../src/platform/queues.ts";
+import { startOutboxRelay } from "../../../workers/outbox-relay.ts";
 import { startWorkers, type WorkerSet } from "../../../workers/start-workers.ts";
 import { createSweepPendingProcessor } from "../../../workers/processors/sweep-pending.ts";
 import { createTestContainer, eventually, resetAndSeed, resetSuggestions } from "../../support/harness.ts";
@@ -44,7 +45,10 @@ afterEach(async () => {
 });
 
 describe("index-suggestion worker", () => {
-  it("when a citizen's suggestion is saved, then one index-suggestion job with a deterministic id is queued and the Worker stores its signature", async () => {
+  it("when a citizen's suggestion is saved, then the outbox relay queues one index-suggestion job with a deterministic id and the Worker stores its signature", async () => {
+    const relay = startOutboxRelay(c);
+    onTestFinished(() => relay.close());
+    await eventually(async () => relay.listening());
     const { id } = await c.services.submissions.submit({
       form: {
         ...HEATING, categoryId: (await c.db.category.findFirstOrThrow()).id, regionId: (await c.db.region.findFirstOrThrow()).id,
@@ -53,8 +57,8 @@ describe("index-suggestion worker", () => {
       files: [],
       locale: "zh-CN",
     });
-    const job = await c.queues.indexing.getJob(indexSuggestionJobId(id));
-    expect(job?.data).toEqual({ suggestionId: id });
+    const job = await eventually(() => c.queues.indexing.getJob(indexSuggestionJobId(id)));
+    expect(job.data).toEqual({ suggestionId: id });
 
     workers = startWorkers(c, connection, { queues: ["indexing"] });
     const row = await eventually(() => signatureOf(id).then((r) => r ?? undefined));

@@ -2,12 +2,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Express } from "express";
 import request from "supertest";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { createApp } from "../../../src/app.ts";
 import type { Container } from "../../../src/container.ts";
 import { addWorkingDays } from "../../../src/platform/working-days.ts";
 import { createSendEmailProcessor } from "../../../workers/processors/send-email.ts";
-import { createTestContainer, resetAndSeed, resetSuggestions } from "../../support/harness.ts";
+import { parseSubmittedNotice, SUBMITTED_CHANNEL } from "../../../src/features/submissions/index.ts";
+import { createTestContainer, eventually, resetAndSeed, resetSuggestions } from "../../support/harness.ts";
 import { csrfTokenIn, openForm, postMultipart } from "../../support/http.ts";
 import { recipients, startSmtp } from "../../support/smtp.ts";
 import {
@@ -85,7 +87,14 @@ describe("the everyday form", () => {
 });
 
 describe("submitting an everyday suggestion", () => {
-  it("when the form is valid with a PDF attached, then it redirects to a confirmation with a tracking code and commits every row", async () => {
+  it("when the form is valid with a PDF attached, then it redirects to a confirmation with a tracking code, commits every row and announces the commit", async () => {
+    // Listening as the outbox relay does (workers/outbox-relay.ts).
+    const listener = new pg.Client({ connectionString: c.config.databaseUrl });
+    const notices: (string | undefined)[] = [];
+    listener.on("notification", (msg) => notices.push(msg.payload));
+    await listener.connect();
+    onTestFinished(() => listener.end());
+    await listener.query(`LISTEN ${SUBMITTED_CHANNEL}`);
     const before = Date.now();
     const { agent, res } = await submit({}, [{ buffer: PDF, filename: "调研报告.pdf", contentType: "application/pdf" }]);
     expect(res.status).toBe(303);
@@ -150,9 +159,12 @@ describe("submitting an everyday suggestion", () => {
       data: { trackingCode: code, title: fields.title, trackUrl: `${c.config.publicBaseUrl}/track/${s.trackToken}`, screeningDueAt: s.screeningDueAt.toISOString() },
     });
 
-    // Enqueued after the commit, with the deterministic job ids the worker and sweep expect.
-    expect(await c.queues.routing.getJob(`route-suggestion-${s.id}`)).toBeTruthy();
-    expect(await c.queues.email.getJob(`send-email-${emails[0]!.id}`)).toBeTruthy();
+    // The request queues nothing (Redis is not on its path); its commit is announced to the outbox relay instead,
+    // with the ids of the suggestion and its acknowledgement email.
+    expect(await c.queues.routing.getJob(`route-suggestion-${s.id}`)).toBeUndefined();
+    expect(await c.queues.email.getJob(`send-email-${emails[0]!.id}`)).toBeUndefined();
+    await eventually(async () => notices.length > 0);
+    expect(notices.map(parseSubmittedNotice)).toEqual([{ suggestionId: s.id, emailId: emails[0]!.id }]);
   });
 
   it("when the form is posted to /suggestions without attachments or email, then it is stored with no email row", async () => {

@@ -30,7 +30,7 @@ describe("tracking-code collisions", () => {
     const ids = await referenceIds(c);
     const codes = ["JY-2026-TAKEN000", "JY-2026-TAKEN000", "JY-2026-FRESH111"];
     const service = createSubmissionService({
-      db: c.db, storage: c.storage, enqueuer: c.enqueuer, logger: c.logger, config: c.config, now: () => c.now(), deadlines: c.services.deadlines,
+      db: c.db, storage: c.storage, logger: c.logger, config: c.config, now: () => c.now(), deadlines: c.services.deadlines,
       generateCode: () => codes.shift() ?? "JY-2026-UNUSED00",
     });
     const first = await service.submit({ form: form(ids), files: [], locale: "zh-CN" });
@@ -45,7 +45,7 @@ describe("tracking-code collisions", () => {
     const ids = await referenceIds(c);
     const before = await c.db.suggestion.count();
     const spare = await c.db.category.create({ data: { code: "TEMP", name: "临时", nameEn: "Temporary" } });
-    const cached = createSubmissionService({ db: c.db, storage: c.storage, enqueuer: c.enqueuer, logger: c.logger, config: c.config, now: () => c.now(), deadlines: c.services.deadlines });
+    const cached = createSubmissionService({ db: c.db, storage: c.storage, logger: c.logger, config: c.config, now: () => c.now(), deadlines: c.services.deadlines });
     await cached.referenceData(); // the cache now holds the category that is about to go
     await c.db.category.delete({ where: { id: spare.id } });
     await expect(cached.submit({ form: { ...form(ids), categoryId: spare.id }, files: [], locale: "zh-CN" })).rejects.toMatchObject({
