@@ -4,6 +4,8 @@
 // (src/features/submissions/submitted-notice.ts). The relay LISTENs on a connection of its own, gathers the notices
 // of a few milliseconds and queues the whole batch in one Redis round trip; the web process keeps neither the
 // Redis round trip nor the socket writes, and a submission needs Redis not at all.
+// The router's statement announces the emails it writes the same way, on EMAILS_CHANNEL (notifications'
+// email-notice.ts), so a routing job does not queue them itself.
 //
 // NOTIFY is fire-and-forget: a notice sent while no relay listens is gone. So every time the relay (re)starts
 // listening it catches up — the sweep's finders with no grace, paged, everything still waiting — and it does the same
@@ -12,6 +14,7 @@
 // queues the same jobs, which the deterministic job ids make one.
 import pg from "pg";
 import type { Container } from "../src/container.ts";
+import { EMAILS_CHANNEL, parseEmailNotice } from "../src/features/notifications/index.ts";
 import { parseSubmittedNotice, SUBMITTED_CHANNEL } from "../src/features/submissions/index.ts";
 
 export interface OutboxRelayOptions {
@@ -91,13 +94,13 @@ export function startOutboxRelay(deps: RelayDeps, opts: OutboxRelayOptions = {})
   }
 
   function scheduleFlush(): void {
-    if (closed || owed || catchingUp || flushTimer || flushing || suggestions.size === 0) return;
-    flushTimer = setTimeout(flush, suggestions.size >= maxBatch ? 0 : batchMs);
+    if (closed || owed || catchingUp || flushTimer || flushing || suggestions.size + emails.size === 0) return;
+    flushTimer = setTimeout(flush, suggestions.size + emails.size >= maxBatch ? 0 : batchMs);
   }
 
   function flush(): void {
     flushTimer = undefined;
-    if (suggestions.size === 0) return;
+    if (suggestions.size + emails.size === 0) return;
     const ids = [...suggestions].slice(0, maxBatch);
     const emailIds: number[] = [];
     for (const id of ids) suggestions.delete(id);
@@ -193,19 +196,25 @@ export function startOutboxRelay(deps: RelayDeps, opts: OutboxRelayOptions = {})
     cl.on("error", (err) => lost(cl, err));
     cl.on("end", () => lost(cl));
     cl.on("notification", (msg) => {
-      if (msg.channel !== SUBMITTED_CHANNEL) return;
-      const notice = parseSubmittedNotice(msg.payload);
-      if (!notice) {
-        log.warn({ channel: msg.channel }, "outbox relay ignored a notice it cannot read");
-        return;
+      if (msg.channel === SUBMITTED_CHANNEL) {
+        const notice = parseSubmittedNotice(msg.payload);
+        if (notice) {
+          suggestions.add(notice.suggestionId);
+          if (notice.emailId !== null) emails.add(notice.emailId);
+          return scheduleFlush();
+        }
+      } else if (msg.channel === EMAILS_CHANNEL) {
+        const ids = parseEmailNotice(msg.payload);
+        if (ids) {
+          for (const id of ids) emails.add(id);
+          return scheduleFlush();
+        }
       }
-      suggestions.add(notice.suggestionId);
-      if (notice.emailId !== null) emails.add(notice.emailId);
-      scheduleFlush();
+      log.warn({ channel: msg.channel }, "outbox relay ignored a notice it cannot read");
     });
     try {
       await cl.connect();
-      await cl.query(`LISTEN ${SUBMITTED_CHANNEL}`);
+      await cl.query(`LISTEN ${SUBMITTED_CHANNEL}; LISTEN ${EMAILS_CHANNEL}`);
     } catch (err) {
       lost(cl, err as Error);
       return;

@@ -4,3 +4,4 @@ export { EMAIL_TEMPLATES, isEmailTemplate, queueEmails, type EmailDraft, type Em
 export { citizenEmail, citizenEmailFor, newTrackToken, TRACK_TOKEN_PATTERN, trackUrl, type CitizenEmailContent, type CitizenEmailTarget } from "./citizen-email.ts";
 export { createNotificationService, isDeliverableAddress, type NotificationService, type SendOutcome } from "./notifications.service.ts";
 export { createEmailRenderer, EMAIL_VIEWS_DIR, UnknownTemplateError, type EmailRenderer, type RenderedEmail } from "./email-renderer.ts";
+export { EMAILS_CHANNEL, emailNoticePayloadSql, parseEmailNotice } from "./email-notice.ts";

@@ -3,7 +3,7 @@
 import { sql, type DbClient } from "../../platform/db.ts";
 import type { RoutingState, SuggestionStatus } from "../../generated/prisma/enums.ts";
 import type { EventNote } from "../lifecycle/index.ts";
-import type { EmailDraft } from "../notifications/index.ts";
+import { EMAILS_CHANNEL, emailNoticePayloadSql, type EmailDraft } from "../notifications/index.ts";
 import type { RuleInput } from "./rule-matcher.ts";
 
 export interface SuggestionToRoute {
@@ -193,14 +193,16 @@ export interface RoutingCommitted {
   claimed: boolean;
   assignmentId: number | null;
   emailIds: number[];
+  /** Whether the statement announced its emails to the outbox relay (it does whenever it wrote any). */
+  announced: boolean;
 }
 
 /**
  * The router's whole write in ONE statement (data-modifying CTEs run in one implicit transaction, like the
  * submission's): the claim with the status change (conditional on routingState PENDING and on the status the
  * state machine was asked about, so a concurrent run or a coordinator's action makes it write nothing), the
- * handling events, the lead assignment and the department's email in the outbox. It replaces an interactive
- * transaction of 12 round trips.
+ * handling events, the lead assignment and the department's email in the outbox, announced to the outbox relay on
+ * commit. It replaces an interactive transaction of 12 round trips.
  */
 export async function commitRouting(db: DbClient, w: RoutingCommit): Promise<RoutingCommitted> {
   const e = w.events;
@@ -241,9 +243,12 @@ export async function commitRouting(db: DbClient, w: RoutingCommit): Promise<Rou
        ORDER BY m.n
        ON CONFLICT ("dedupeKey") DO NOTHING
        RETURNING id
+     ), notice AS (
+       -- The outbox relay queues the emails' jobs when this commits (see notifications' email-notice.ts).
+       SELECT pg_notify($28, ${emailNoticePayloadSql("id")}) FROM email HAVING count(*) > 0
      )
      SELECT EXISTS (SELECT 1 FROM claimed) AS claimed, (SELECT id FROM assignment WHERE role = 'LEAD') AS "assignmentId",
-            (SELECT coalesce(json_agg(id ORDER BY id), '[]') FROM email) AS "emailIds"`,
+            (SELECT coalesce(json_agg(id ORDER BY id), '[]') FROM email) AS "emailIds", EXISTS (SELECT 1 FROM notice) AS announced`,
     [
       w.suggestionId, w.record.routingState, w.record.routedAt, w.record.proposedDepartmentId, w.record.routingReason, w.toStatus,
       w.leadDepartmentId, w.replyDueAt, w.fromStatus,
@@ -255,6 +260,7 @@ export async function commitRouting(db: DbClient, w: RoutingCommit): Promise<Rou
       m.map((x) => x.dedupeKeyPrefix), m.map((x) => (x.toSubmitter ? null : x.to)), m.map((x) => x.template), m.map((x) => x.locale),
       m.map((x) => JSON.stringify(x.data)), m.map((x) => x.toSubmitter),
       a ? ["LEAD", ...a.assistDepartmentIds.map(() => "ASSIST")] : [], m.map((x) => x.keyDepartmentId),
+      EMAILS_CHANNEL,
     ],
   );
   const row = rows[0];

@@ -34,7 +34,7 @@ export interface RoutingService {
   stillUnrouted(ids: number[]): Promise<Set<number>>;
 }
 
-export type RoutingDeps = Pick<Infrastructure, "db" | "config" | "logger" | "enqueuer" | "now"> & {
+export type RoutingDeps = Pick<Infrastructure, "db" | "config" | "logger" | "now"> & {
   deadlines: Deadlines;
   /** The learned routing model, consulted only when no rule matched (and it answers only when an administrator allows). */
   routingModel?: Pick<RoutingModelService, "autoAssignment">;
@@ -176,8 +176,8 @@ export function createRoutingService(c: RoutingDeps, opts: { tokenizer?: Tokeniz
       const emailIds = result.emailIds;
 
       c.logger.info({ suggestionId, departmentId: department.id, ruleId: decision.reason.ruleId }, "suggestion assigned by the router");
-      // After commit and best-effort: if Redis is down the sweep sends them later.
-      await c.enqueuer.sendEmails(emailIds);
+      // No enqueue here: the statement announced the emails and the outbox relay queues them in its next batch (a
+      // Redis round trip less per routed suggestion); the relay's catch-up and the sweep cover a notice nobody heard.
       return { kind: "assigned", departmentId: department.id, assignmentId: result.assignmentId, emailIds };
     }
 

@@ -1,4 +1,4 @@
-// The whole app for the coordination tests: the real web app in-process, an email Worker on the test Redis
+// The whole app for the coordination tests: the real web app in-process, an email Worker and the outbox relay on the test Redis
 // prefix and an in-process SMTP server, so an action's emails arrive as a person would get them.
 import type { Express } from "express";
 import type { Redis } from "ioredis";
@@ -28,7 +28,8 @@ export async function startContext(): Promise<CoordinationContext> {
   await resetAndSeed(c);
   const app = createApp(c);
   const connection: Redis = createRedis(c.config.redisUrl, "worker");
-  const workers: WorkerSet = startWorkers(c, connection, { queues: ["email"] });
+  // The maintenance queue brings the outbox relay, which queues the emails that submissions and the router announce.
+  const workers: WorkerSet = startWorkers(c, connection, { queues: ["email", "maintenance"] });
   return {
     c,
     app,

@@ -51,7 +51,9 @@ afterEach(async () => {
 
 describe("workers", () => {
   it("when a route-suggestion job is enqueued, then a running Worker routes it and the department's email is delivered", async () => {
-    workers = startWorkers(c, connection, { queues: ["routing", "email"] });
+    // The maintenance queue brings the outbox relay, which queues the emails the routing statement announces.
+    workers = startWorkers(c, connection, { queues: ["routing", "email", "maintenance"] });
+    await eventually(async () => workers?.relay?.listening());
     const s = await insertSuggestion(c.db, { ...ELEVATOR, categoryCode: "URBAN" });
     expect(await c.enqueuer.routeSuggestion(s.id)).toBe(true);
 
@@ -74,7 +76,6 @@ describe("workers", () => {
     expect(result).toMatchObject({ suggestions: 1, emails: 0 });
 
     await eventually(() => routedTo(s.id));
-    await smtp.waitFor((m) => m.subject?.includes(s.trackingCode) === true, 20_000);
     expect((await c.db.suggestion.findUniqueOrThrow({ where: { id: young.id } })).routingState).toBe("PENDING");
 
     // The next sweep finds nothing old enough left, and the routed suggestion kept its one assignment.
@@ -95,7 +96,23 @@ describe("workers", () => {
     workers = startWorkers(c, connection, { queues: ["routing", "email"] });
     expect(await createSweepPendingProcessor(c)()).toMatchObject({ suggestions: 1, revived: 1 });
     await eventually(() => routedTo(s.id));
+  });
+
+  it("when the router assigns, then it queues no email itself: the relay queues the emails its statement announced, and without a relay the sweep sends them", async () => {
+    const s = await insertSuggestion(c.db, { ...ELEVATOR, categoryCode: "URBAN" });
+    workers = startWorkers(c, connection, { queues: ["routing", "email"] });
+    await c.enqueuer.routeSuggestion(s.id);
+    await eventually(() => routedTo(s.id));
+    const emails = await c.db.emailMessage.findMany({ select: { id: true, status: true } });
+    expect(emails.length).toBeGreaterThan(0);
+    expect(await c.queues.email.count()).toBe(0);
+    expect(emails.every((e) => e.status === "PENDING")).toBe(true);
+
+    // A relay that was not listening when the statement committed: its catch-up finds the unsent rows.
+    await workers.close();
+    workers = startWorkers(c, connection, { queues: ["routing", "email", "maintenance"] });
     await smtp.waitFor((m) => m.subject?.includes(s.trackingCode) === true, 20_000);
+    await eventually(async () => (await c.db.emailMessage.count({ where: { status: "SENT" } })) === emails.length);
   });
 
   it("when the sweep job is added to the maintenance queue, then the maintenance Worker runs it", async () => {
