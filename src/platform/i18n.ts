@@ -48,8 +48,39 @@ instance.services.formatter?.add("textDate", (value: unknown, lng: string | unde
 
 export type Translate = TFunction;
 
+// The resources never change after start-up, so a message without values reads the same every time: pages ask for
+// dozens of them per render (the layout alone for twenty), and i18next's lookup (key parsing, namespace and fallback
+// resolution, nesting and interpolation passes) was a fifth of a page's CPU. Keys are bounded by what the code
+// asks for; the cap only guards against a key built from outside input.
+const MEMO_LIMIT = 10_000;
+
+function memoized(fixed: TFunction): Translate {
+  const texts = new Map<string, string>();
+  const call = fixed as unknown as (...args: unknown[]) => unknown;
+  const t = (key: unknown, options?: unknown, ...rest: unknown[]): unknown => {
+    const plain = typeof key === "string" && rest.length === 0 && (options === undefined || (typeof options === "object" && options !== null && isEmpty(options)));
+    if (!plain) return call(key, options, ...rest);
+    let text = texts.get(key);
+    if (text === undefined) {
+      const result = fixed(key);
+      if (typeof result !== "string" || texts.size >= MEMO_LIMIT) return result;
+      text = result;
+      texts.set(key, text);
+    }
+    return text;
+  };
+  return t as unknown as Translate;
+}
+
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
+}
+
+const translators = new Map<Locale, Translate>(LOCALES.map((l) => [l, memoized(instance.getFixedT(l))]));
+
 export function translator(locale: Locale): Translate {
-  return instance.getFixedT(locale);
+  return translators.get(locale) ?? memoized(instance.getFixedT(locale));
 }
 
 /**
