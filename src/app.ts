@@ -82,7 +82,9 @@ export function createApp(c: Container): Express {
       strictTransportSecurity: c.config.cookieSecure,
     }),
   );
-  app.use(express.static(path.join(ROOT, "public"), { maxAge: c.config.env === "production" ? "1d" : 0 }));
+  // Only under the asset folders' own prefixes: mounted at the root, every page request paid a file-system stat.
+  const assets = { maxAge: c.config.env === "production" ? "1d" : 0 };
+  for (const dir of ["css", "js"]) app.use(`/${dir}`, express.static(path.join(ROOT, "public", dir), assets));
   app.use(cookieParser());
   // The locale first: a body the parser refuses (over 1 MB, over 200 parameters) still gets its error page in the
   // visitor's language, rather than a bare fallback and an error line per request.
