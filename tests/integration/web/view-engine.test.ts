@@ -53,4 +53,28 @@ describe("the pages' view engine", () => {
     write("layouts/broken.hbs", "{{#if}}");
     await expect(render(createViewEngine(dir), { cache: true, layout: "broken" })).rejects.toThrow();
   });
+
+  it("when a page is rendered with its locale's translator, then the messages compiled in read exactly as the helper's", async () => {
+    write("layouts/bare.hbs", "{{{body}}}");
+    write("messages.hbs", [
+      '<title>{{t "common:siteName"}} · {{{t "common:siteName"}}}</title>',
+      '  {{~t "common:siteOwner"~}}  ',
+      '{{#if flag}}',
+      '{{t "common:nav.home"}}',
+      '{{/if}}',
+      '<a title="{{t "common:siteName"}}">{{eq (t "common:siteName") "x"}}</a>{{t "tracking:result.mergedInto" code="<A>"}}',
+      '{{#each items}}{{t "common:required"}}{{> box/item (t "common:optional")}}{{/each}}',
+    ].join("\n"));
+    const engine = createViewEngine(dir);
+    const view = (t: unknown, cache: boolean) => new Promise<string>((resolve, reject) =>
+      engine(path.join(dir, "messages.hbs"), { cache, t, flag: true, items: [1, 2], layout: "bare" }, (err, html) => (err ? reject(err) : resolve(html ?? ""))));
+    for (const locale of ["en", "zh-CN"] as const) {
+      const own = translator(locale);
+      const helperOnly = (key: string, options?: Record<string, unknown>) => own(key, options);
+      const compiledIn = await view(own, true);
+      expect(compiledIn).toBe(await view(helperOnly, true));
+      expect(compiledIn).toBe(await view(helperOnly, false));
+      expect(compiledIn).toContain(own("common:siteName"));
+    }
+  });
 });
