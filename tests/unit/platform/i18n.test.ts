@@ -20,6 +20,13 @@ describe("translator", () => {
     // Values are never served from the memo: each call interpolates its own.
     expect(en("tracking:result.mergedInto", { code: "A1" })).toContain("A1");
     expect(en("tracking:result.mergedInto", { code: "B2" })).toContain("B2");
+    expect(en("tracking:result.mergedInto", { code: "A1" })).toContain("A1");
+    expect(en("tracking:result.mergedInto", { code: 'A1","code":"B2' })).toContain('A1","code":"B2');
+    expect(en("tracking:result.mergedInto", { code: 5 })).toBe(en("tracking:result.mergedInto", { code: "5" }));
+    // Plurals follow the count each time, remembered or not.
+    expect(en("rounds:topicCount", { count: 1 })).toBe("1 sub-topic");
+    expect(en("rounds:topicCount", { count: 2 })).toBe("2 sub-topics");
+    expect(en("rounds:topicCount", { count: 1 })).toBe("1 sub-topic");
     expect(en("no-such:key")).toBe("key");
   });
 });
