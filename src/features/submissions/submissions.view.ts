@@ -55,7 +55,9 @@ export function suggestionFormView(opts: {
   const values = opts.values ?? {};
   const errors = opts.errors ?? {};
   const selected = (id: number, value: string | undefined) => value !== undefined && String(id) === value.trim();
-  const option = (o: NamedOption, value: string | undefined) => ({ ...o, selected: selected(o.id, value) });
+  // Object.assign, not `{ ...o, selected }`: V8 (Node 20) is several times slower on a spread followed by a key, and
+  // this runs once per region on every render of the form.
+  const option = (o: NamedOption, value: string | undefined) => Object.assign({}, o, { selected: selected(o.id, value) });
   const messages: Record<string, string> = {};
   for (const [field, key] of Object.entries(errors)) messages[field] = opts.t(key, { ...LIMITS, maxFileMb: LIMITS.maxFileBytes / 1024 / 1024 });
   const order: readonly string[] = ["form", ...FIELD_ORDER];
@@ -76,7 +78,7 @@ export function suggestionFormView(opts: {
       ...option(city, values.regionId),
       counties: city.counties.map((c) => option(c, values.regionId)),
     })),
-    topics: opts.topics?.map((topic) => ({ ...topic, selected: selected(topic.id, values.topicId) })),
+    topics: opts.topics?.map((topic) => Object.assign({}, topic, { selected: selected(topic.id, values.topicId) })),
     limits: { ...LIMITS, maxFileMb: LIMITS.maxFileBytes / 1024 / 1024 },
   };
 }
