@@ -5,12 +5,11 @@ import { fileURLToPath } from "node:url";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import express, { Router, type Express, type NextFunction, type Request, type Response } from "express";
-import { engine } from "express-handlebars";
 import cookieParser from "cookie-parser";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import type { Container } from "./container.ts";
-import { viewEngineOptions, VIEWS_DIR } from "./web/view-engine.ts";
+import { createViewEngine, VIEWS_DIR } from "./web/view-engine.ts";
 import { localeMiddleware } from "./web/middleware/locale.ts";
 import { createCsrf } from "./web/middleware/csrf.ts";
 import { errorHandler, notFoundHandler } from "./web/middleware/errors.ts";
@@ -67,7 +66,7 @@ export function createApp(c: Container): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", c.config.trustProxy);
-  app.engine("hbs", engine(viewEngineOptions()));
+  app.engine("hbs", createViewEngine());
   app.set("view engine", "hbs");
   app.set("views", VIEWS_DIR);
   // Not tied to NODE_ENV: `npm start` runs without it and must serve at production speed (see config.ts).
@@ -82,7 +81,9 @@ export function createApp(c: Container): Express {
       strictTransportSecurity: c.config.cookieSecure,
     }),
   );
-  app.use(express.static(path.join(ROOT, "public"), { maxAge: c.config.env === "production" ? "1d" : 0 }));
+  // Only under the asset folders' own prefixes: mounted at the root, every page request paid a file-system stat.
+  const assets = { maxAge: c.config.env === "production" ? "1d" : 0 };
+  for (const dir of ["css", "js"]) app.use(`/${dir}`, express.static(path.join(ROOT, "public", dir), assets));
   app.use(cookieParser());
   // The locale first: a body the parser refuses (over 1 MB, over 200 parameters) still gets its error page in the
   // visitor's language, rather than a bare fallback and an error line per request.

@@ -11,6 +11,9 @@ function rootLocale(options: HelperOptions): string {
   return (options.data as { root: { locale?: string } }).root.locale ?? "zh-CN";
 }
 
+const PLAIN_PATH = /^\/(?:[\w-]+(?:\/[\w-]+)*\/?)?$/;
+const PLAIN_VALUE = /^[\w-]+$/;
+
 export const viewHelpers = {
   ...formHelpers,
   /** {{t "ns:key" name=value}} — text in the request's language; Handlebars escapes the result. */
@@ -41,7 +44,10 @@ export const viewHelpers = {
   /** The current page in the other language, keeping the query string. */
   langUrl(lang: string, options: HelperOptions) {
     const root = (options.data as { root: { currentUrl?: string } }).root;
-    const url = new URL(root.currentUrl ?? "/", "http://x");
+    const current = root.currentUrl ?? "/";
+    // Every page's header links here: a plain path with no query needs no URL parser (same result, a fraction of it).
+    if (PLAIN_PATH.test(current) && PLAIN_VALUE.test(lang)) return `${current}?lang=${lang}`;
+    const url = new URL(current, "http://x");
     url.searchParams.set("lang", lang);
     return `${url.pathname}${url.search}`;
   },

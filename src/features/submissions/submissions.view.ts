@@ -46,7 +46,9 @@ type ChoiceLists = ReturnType<typeof choiceLists>;
 /** The category and region choices with the typed ones selected (the regions tree is some 115 options). */
 function choiceLists(reference: ReferenceData, values: FormValues) {
   const selected = (id: number, value: string | undefined) => value !== undefined && String(id) === value.trim();
-  const option = (o: NamedOption, value: string | undefined) => ({ ...o, selected: selected(o.id, value) });
+  // Object.assign, not `{ ...o, selected }`: V8 (Node 20) is several times slower on a spread followed by a key, and
+  // this runs once per region whenever a refused form is shown again.
+  const option = (o: NamedOption, value: string | undefined) => Object.assign({}, o, { selected: selected(o.id, value) });
   return {
     categories: reference.categories.map((c) => option(c, values.categoryId)),
     province: reference.province ? option(reference.province, values.regionId) : null,
@@ -96,7 +98,7 @@ export function suggestionFormView(opts: {
     hasErrors: errorList.length > 0,
     filesDropped: Boolean(opts.filesDropped),
     ...(values.categoryId === undefined && values.regionId === undefined ? unselectedChoices(opts.reference) : choiceLists(opts.reference, values)),
-    topics: opts.topics?.map((topic) => ({ ...topic, selected: selected(topic.id, values.topicId) })),
+    topics: opts.topics?.map((topic) => Object.assign({}, topic, { selected: selected(topic.id, values.topicId) })),
     limits: { ...LIMITS, maxFileMb: LIMITS.maxFileBytes / 1024 / 1024 },
   };
 }

@@ -7,11 +7,18 @@ import { ForbiddenError } from "../../errors.ts";
 
 const VISITOR_COOKIE = "gi_vid";
 
+// A token this process has checked against its visitor id once stays valid (the secret is fixed for the process's
+// life): remembered, it spares every later page view of that browser an HMAC and a Set-Cookie it already has.
+// Only tokens that passed the check are kept, so the cap bounds memory against a flood of made-up ones.
+const CHECKED_LIMIT = 20_000;
+
 export function createCsrf(secret: string, cookieSecure: boolean) {
+  const cookieName = cookieSecure ? "__Host-gi.csrf" : "gi.csrf";
+  const checked = new Set<string>();
   const { generateCsrfToken, validateRequest } = doubleCsrf({
     getSecret: () => secret,
     getSessionIdentifier: (req) => String(req.cookies?.[VISITOR_COOKIE] ?? ""),
-    cookieName: cookieSecure ? "__Host-gi.csrf" : "gi.csrf",
+    cookieName,
     cookieOptions: { sameSite: "lax", path: "/", secure: cookieSecure, httpOnly: true },
     // Forms post the token in a hidden field; multipart bodies are parsed by multer before this check runs.
     getCsrfTokenFromRequest: (req) => {
@@ -19,6 +26,30 @@ export function createCsrf(secret: string, cookieSecure: boolean) {
       return typeof token === "string" ? token : undefined;
     },
   });
+
+  /** The browser's own token when it carries a valid one (csrf-csrf reuses it too), else a new one in a cookie. */
+  function tokenFor(req: Request, res: Response): string {
+    const fromCookie = cookieToken(req);
+    if (fromCookie && checked.has(checkedKey(req, fromCookie))) return fromCookie;
+    const made = generateCsrfToken(req, res, { overwrite: false, validateOnReuse: false });
+    // Either the browser's own token, just checked, or a new one, valid by construction.
+    remember(req, made);
+    return made;
+  }
+
+  function cookieToken(req: Request): string | undefined {
+    const value: unknown = req.cookies?.[cookieName];
+    return typeof value === "string" && value !== "" ? value : undefined;
+  }
+
+  function checkedKey(req: Request, token: string): string {
+    return `${String(req.cookies?.[VISITOR_COOKIE] ?? "")}\n${token}`;
+  }
+
+  function remember(req: Request, token: string) {
+    if (checked.size >= CHECKED_LIMIT) checked.clear();
+    checked.add(checkedKey(req, token));
+  }
 
   /** Gives every browser a visitor id and every page that renders a token for its forms. */
   function provide(req: Request, res: Response, next: NextFunction) {
@@ -33,14 +64,19 @@ export function createCsrf(secret: string, cookieSecure: boolean) {
     Object.defineProperty(res.locals, "csrfToken", {
       enumerable: true,
       configurable: true,
-      get: () => (token ??= generateCsrfToken(req, res, { overwrite: false, validateOnReuse: false })),
+      get: () => (token ??= tokenFor(req, res)),
     });
     next();
   }
 
   /** Use on every state-changing route, after the body is parsed. */
   function verify(req: Request, _res: Response, next: NextFunction) {
+    // What validateRequest checks: the form's token is the cookie's, and the cookie's is valid for this visitor.
+    const sent = (req.body as Record<string, unknown> | undefined)?._csrf;
+    const fromCookie = cookieToken(req);
+    if (fromCookie && sent === fromCookie && checked.has(checkedKey(req, fromCookie))) return next();
     if (!validateRequest(req)) return next(new ForbiddenError("errors:csrf"));
+    if (fromCookie) remember(req, fromCookie);
     next();
   }
 

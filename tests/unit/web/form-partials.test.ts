@@ -3,19 +3,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { create } from "express-handlebars";
 import type HandlebarsModule from "handlebars";
 import { translator, type Locale } from "../../../src/platform/i18n.ts";
-import { viewEngineOptions, VIEWS_DIR } from "../../../src/web/view-engine.ts";
+import { pageHandlebars, VIEWS_DIR } from "../../../src/web/view-engine.ts";
 
 let hb: typeof HandlebarsModule;
 
-beforeAll(async () => {
-  const options = viewEngineOptions();
-  const engine = create(options);
-  hb = (engine.handlebars as unknown as typeof HandlebarsModule).create();
-  hb.registerHelper(options.helpers as Record<string, HandlebarsModule.HelperDelegate>);
-  hb.registerPartial((await engine.getPartials()) as Record<string, HandlebarsModule.Template>);
+beforeAll(() => {
+  hb = pageHandlebars();
 });
 
 function render(source: string, context: Record<string, unknown> = {}, locale: Locale = "zh-CN"): string {
