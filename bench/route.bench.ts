@@ -50,6 +50,8 @@ async function main(): Promise<void> {
     const body = urlencoded({ _csrf: session.csrf, ...(await everydayFields(db)) });
     const routingQueue = new Queue(QUEUES.routing, { connection: redis, prefix: BENCH.redisPrefix });
     const baselineQueue = new Queue(BASELINE_QUEUE, { connection: redis, prefix: BENCH.redisPrefix });
+    const emailQueue = new Queue(QUEUES.email, { connection: redis, prefix: BENCH.redisPrefix });
+    const indexingQueue = new Queue(QUEUES.indexing, { connection: redis, prefix: BENCH.redisPrefix });
 
     async function baselineRun(): Promise<Span> {
       await pool.query(`DROP TABLE IF EXISTS bench_route`);
@@ -88,9 +90,13 @@ async function main(): Promise<void> {
       }
       const sentBefore = sink.received();
       // As `npm start` runs them (src/cli/start.ts): routing + maintenance in one process, email + indexing in another.
+      // Email delivery is already running when the router starts, as on a live platform: the email process's own
+      // start-up (seconds of module loading) does not overlap the routing span.
+      const background = startProcess("background", "workers/index.ts", appEnv({ SMTP_URL: sink.url, WORKER_QUEUES: "email,indexing", WORKER_NICE: "10" }), { cpuProfDir: BENCH.cpuProfDir });
+      procs.push(background);
+      await waitUntil("the email process to take jobs", async () => (await emailQueue.getWorkersCount()) > 0 && (await indexingQueue.getWorkersCount()) > 0, 120_000, 200);
       const worker = startProcess("worker", "workers/index.ts", appEnv({ SMTP_URL: sink.url, WORKER_QUEUES: "routing,maintenance" }), { cpuProfDir: BENCH.cpuProfDir });
-      const background = startProcess("background", "workers/index.ts", appEnv({ SMTP_URL: sink.url, WORKER_QUEUES: "email,indexing" }), { cpuProfDir: BENCH.cpuProfDir });
-      procs.push(worker, background);
+      procs.push(worker);
       const started = Date.now();
       let routedMs: number;
       let emailsWhileRouting: number;

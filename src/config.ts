@@ -50,6 +50,10 @@ const schema = z.object({
     .default(WORKER_QUEUE_NAMES.join(","))
     .transform((v) => v.split(",").map((q) => q.trim()).filter(Boolean))
     .pipe(z.array(z.enum(WORKER_QUEUE_NAMES)).min(1)),
+  // The worker process's CPU priority (nice, 0–19; higher yields more). `npm start` gives the email-and-indexing
+  // process 10: on a small host its bursts (a signature and three emails per suggestion) would otherwise take the CPU
+  // the router and the web process need, and a few seconds' delay on an email or a signature costs nobody anything.
+  WORKER_NICE: z.coerce.number().int().min(0).max(19).default(0),
   // The sweep leaves work younger than this alone: a new suggestion's jobs are the outbox relay's, queued within
   // milliseconds of the commit (workers/outbox-relay.ts), and other work is queued by the request or job that wrote
   // it. The sweep takes what they could not queue (Redis down, no relay listening, a process killed); the grace only
@@ -86,6 +90,7 @@ export type Config = Readonly<{
   routingAutoAssign: boolean;
   sweepEveryMs: number;
   workerQueues: readonly WorkerQueue[];
+  workerNice: number;
   sweepGraceMs: number;
   submissionsPerIpPerHour: number;
 }>;
@@ -130,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     routingAutoAssign: e.ROUTING_AUTO_ASSIGN,
     sweepEveryMs: e.SWEEP_EVERY_MS,
     workerQueues: e.WORKER_QUEUES,
+    workerNice: e.WORKER_NICE,
     sweepGraceMs: e.SWEEP_GRACE_MS,
     submissionsPerIpPerHour: e.SUBMISSIONS_PER_IP_PER_HOUR,
   });

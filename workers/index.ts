@@ -3,6 +3,7 @@
 // schedulers (sweep, deadline scan) and one sweep at start-up and again whenever Redis is reachable after an outage;
 // a graceful close on SIGTERM/SIGINT. Any number of these may run against the
 // same Redis.
+import { setPriority } from "node:os";
 import { loadConfig } from "../src/config.ts";
 import { createContainer } from "../src/container.ts";
 import { createRedis } from "../src/platform/redis.ts";
@@ -28,6 +29,8 @@ const MONTHLY_REPORT_PATTERN = "0 6 1 * *";
 const SHUTDOWN_GRACE_MS = 30_000;
 
 const config = loadConfig();
+// Only ever lowered (raising priority needs privileges): see WORKER_NICE in config.ts.
+if (config.workerNice > 0) setPriority(config.workerNice);
 /** The schedulers and the sweeps belong to the processes that run the maintenance queue. */
 const runsMaintenance = config.workerQueues.includes("maintenance");
 const c = createContainer(config, { name: "worker" });

@@ -89,7 +89,7 @@ async function main() {
   // Email and indexing (jieba) in a process of their own: a burst's emails and signatures then do not take the
   // router's CPU.
   run("worker", "workers/index.ts", { WORKER_QUEUES: "routing,maintenance" });
-  run("background", "workers/index.ts", { WORKER_QUEUES: "email,indexing" });
+  run("background", "workers/index.ts", { WORKER_QUEUES: "email,indexing", WORKER_NICE: "10" });
 }
 
 main().catch((err: Error) => fail(`npm start failed: ${err.message}`));
