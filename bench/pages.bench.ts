@@ -6,7 +6,13 @@
 //
 //   npx tsx bench/pages.bench.ts     BENCH_DURATION=5 BENCH_SUGGESTIONS=100000 BENCH_CONNECTIONS BENCH_DATABASE_URL
 //                                    BENCH_REDIS_PREFIX BENCH_PORT (app; baseline on +1) BENCH_CPU_PROF_DIR
+//                                    BENCH_PAGES BENCH_REUSE_DATA
+// To profile or measure some pages alone: BENCH_PAGES=round,track-post,inbox (a comma-separated subset of home,
+// round, track, track-post, form, inbox; all when unset). BENCH_REUSE_DATA=1 keeps the bench database as it is
+// when it already holds BENCH_SUGGESTIONS suggestions (filled by an earlier run) instead of emptying and refilling
+// it; it refills as usual otherwise.
 import { BENCH, startWebAndBaseline, clearRedis, prepareDatabase } from "./lib/setup.ts";
+import { createDb, type Db } from "../src/platform/db.ts";
 import type { Proc } from "./lib/processes.ts";
 import { failures, formatLine, runLoad, type LoadSpec, type LoadSummary } from "./lib/load.ts";
 import { FORM_URLENCODED, openPage, urlencoded } from "./lib/forms.ts";
@@ -33,15 +39,36 @@ async function signIn(appUrl: string, email: string): Promise<string> {
   return `${form.cookie}; ${session}`;
 }
 
+const PAGE_KEYS = ["home", "round", "track", "track-post", "form", "inbox"] as const;
+const SELECTED = new Set(process.env.BENCH_PAGES ? process.env.BENCH_PAGES.split(",").map((k) => k.trim()) : PAGE_KEYS);
+for (const k of SELECTED) if (!(PAGE_KEYS as readonly string[]).includes(k)) throw new Error(`BENCH_PAGES: unknown page "${k}" (one of ${PAGE_KEYS.join(", ")})`);
+
+/** The filled bench database: reused as it is with BENCH_REUSE_DATA=1 when an earlier run filled it with as many suggestions. */
+async function benchData(): Promise<{ db: Db; departmentId: number }> {
+  if (process.env.BENCH_REUSE_DATA === "1") {
+    const db = createDb(BENCH.databaseUrl, 4);
+    const count = await db.suggestion.count().catch(() => -1);
+    const first = count === SUGGESTIONS ? await db.department.findFirst({ orderBy: { id: "asc" }, select: { id: true } }) : null;
+    if (first) {
+      console.log(`data: reusing the ${count} suggestions already in the bench database (BENCH_REUSE_DATA=1)`);
+      return { db, departmentId: first.id };
+    }
+    console.log(`data: the bench database holds ${count} suggestions, not ${SUGGESTIONS}: refilling it`);
+    await db.$disconnect();
+  }
+  const db = await prepareDatabase();
+  const started = Date.now();
+  const departmentId = await fillSuggestions(db, SUGGESTIONS);
+  console.log(`data: ${SUGGESTIONS} suggestions with submitters, events and assignments (${((Date.now() - started) / 1000).toFixed(1)} s to build)`);
+  return { db, departmentId };
+}
+
 async function main(): Promise<void> {
   const m = header(`pages with ${SUGGESTIONS} suggestions vs a bare Express + Handlebars page with the same layout`, [
     `load: autocannon in its own process, ${BENCH.connections} connections, ${DURATION} s per run, alternated ${ROUNDS}×`,
   ]);
-  const db = await prepareDatabase();
   await clearRedis();
-  const started = Date.now();
-  const departmentId = await fillSuggestions(db, SUGGESTIONS);
-  console.log(`data: ${SUGGESTIONS} suggestions with submitters, events and assignments (${((Date.now() - started) / 1000).toFixed(1)} s to build)`);
+  const { db, departmentId } = await benchData();
   const round = await db.collectionRound.findFirstOrThrow({ where: { status: "OPEN" }, orderBy: { id: "asc" }, select: { id: true } });
   const official = await db.user.findFirstOrThrow({ where: { departmentId, role: "OFFICIAL" }, orderBy: { id: "asc" }, select: { email: true } });
   // A suggestion in handling, so the tracking page shows its history.
@@ -55,11 +82,11 @@ async function main(): Promise<void> {
     const staffCookie = await signIn(appUrl, official.email);
     const c = BENCH.connections;
     const get = (label: string, path: string, cookie = visitor.cookie): LoadSpec => ({ label, url: `${appUrl}${path}`, headers: { cookie }, connections: c, durationSec: DURATION });
-    const pages: LoadSpec[] = [
-      get("GET / (home)", "/"),
-      get(`GET /rounds/${round.id} (round page)`, `/rounds/${round.id}`),
-      get("GET /track (form)", "/track"),
-      {
+    const all: [(typeof PAGE_KEYS)[number], LoadSpec][] = [
+      ["home", get("GET / (home)", "/")],
+      ["round", get(`GET /rounds/${round.id} (round page)`, `/rounds/${round.id}`)],
+      ["track", get("GET /track (form)", "/track")],
+      ["track-post", {
         label: "POST /track (finds a suggestion)",
         url: `${appUrl}/track`,
         method: "POST",
@@ -68,10 +95,11 @@ async function main(): Promise<void> {
         connections: c,
         durationSec: DURATION,
         distinctClientIps: true,
-      },
-      get("GET /suggestions/new (everyday form)", "/suggestions/new"),
-      get(`GET /staff/inbox (official, ${official.email})`, "/staff/inbox", staffCookie),
+      }],
+      ["form", get("GET /suggestions/new (everyday form)", "/suggestions/new")],
+      ["inbox", get(`GET /staff/inbox (official, ${official.email})`, "/staff/inbox", staffCookie)],
     ];
+    const pages = all.filter(([k]) => SELECTED.has(k)).map(([, spec]) => spec);
     const baseSpec: LoadSpec = { label: "baseline: express + handlebars, same layout", url: `${baseUrl}/`, connections: c, durationSec: DURATION };
 
     console.log("warm-up:");
