@@ -67,7 +67,8 @@ export async function findInboxRows(db: DbClient, q: InboxPageQuery): Promise<{ 
     values,
   );
   return {
-    rows: rows.map((r) => ({ ...r, dueAt: dateOf(r.dueAt), assignedAt: dateOf(r.assignedAt), replyDueAt: dateOf(r.replyDueAt) })),
+    // The row's own object, its text dates replaced (a spread with overriding keys takes V8's slow path, per row).
+    rows: rows.map((r) => Object.assign(r, { dueAt: dateOf(r.dueAt), assignedAt: dateOf(r.assignedAt), replyDueAt: dateOf(r.replyDueAt) }) as unknown as InboxRow),
     backward,
   };
 }

@@ -52,10 +52,7 @@ function choiceLists(reference: ReferenceData, values: FormValues) {
   return {
     categories: reference.categories.map((c) => option(c, values.categoryId)),
     province: reference.province ? option(reference.province, values.regionId) : null,
-    cities: reference.cities.map((city) => ({
-      ...option(city, values.regionId),
-      counties: city.counties.map((c) => option(c, values.regionId)),
-    })),
+    cities: reference.cities.map((city) => Object.assign(option(city, values.regionId), { counties: city.counties.map((c) => option(c, values.regionId)) })),
   };
 }
 
