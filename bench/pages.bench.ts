@@ -11,9 +11,10 @@
 // To profile or measure some pages alone: BENCH_PAGES=round,track-post,inbox (a comma-separated subset of home,
 // round, track, track-post, form, inbox; all when unset). BENCH_REUSE_DATA=1 keeps the bench database as it is
 // when it already holds BENCH_SUGGESTIONS suggestions (filled by an earlier run) instead of emptying and refilling
-// it; it refills as usual otherwise.
+// it (new migrations are still applied); it refills as usual otherwise.
 import { BENCH, startWebAndBaseline, clearRedis, prepareDatabase } from "./lib/setup.ts";
 import { createDb, type Db } from "../src/platform/db.ts";
+import { migrateDeploy } from "../src/cli/database.ts";
 import { cpuMs, type Proc } from "./lib/processes.ts";
 import { countOf, failures, formatLine, runLoad, type LoadSpec, type LoadSummary } from "./lib/load.ts";
 import { FORM_URLENCODED, openPage, urlencoded } from "./lib/forms.ts";
@@ -47,6 +48,8 @@ for (const k of SELECTED) if (!(PAGE_KEYS as readonly string[]).includes(k)) thr
 /** The filled bench database: reused as it is with BENCH_REUSE_DATA=1 when an earlier run filled it with as many suggestions. */
 async function benchData(): Promise<{ db: Db; departmentId: number }> {
   if (process.env.BENCH_REUSE_DATA === "1") {
+    // Migrations since the fill (an index) are applied all the same.
+    await migrateDeploy(BENCH.databaseUrl).catch(() => undefined);
     const db = createDb(BENCH.databaseUrl, 4);
     const count = await db.suggestion.count().catch(() => -1);
     const first = count === SUGGESTIONS ? await db.department.findFirst({ orderBy: { id: "asc" }, select: { id: true } }) : null;
