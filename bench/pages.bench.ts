@@ -49,7 +49,7 @@ for (const k of SELECTED) if (!(PAGE_KEYS as readonly string[]).includes(k)) thr
 async function benchData(): Promise<{ db: Db; departmentId: number }> {
   if (process.env.BENCH_REUSE_DATA === "1") {
     // Migrations since the fill (an index) are applied all the same.
-    await migrateDeploy(BENCH.databaseUrl).catch(() => undefined);
+    await migrateDeploy(BENCH.databaseUrl);
     const db = createDb(BENCH.databaseUrl, 4);
     const count = await db.suggestion.count().catch(() => -1);
     const first = count === SUGGESTIONS ? await db.department.findFirst({ orderBy: { id: "asc" }, select: { id: true } }) : null;
