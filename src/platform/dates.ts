@@ -39,9 +39,26 @@ export function asDate(value: unknown): Date | undefined {
   return undefined;
 }
 
+/**
+ * Formatted texts by style, locale and minute: an Intl format call costs microseconds and a list page formats
+ * the same few dozen dates on every view. No format shows seconds, and Intl cuts them off rather than rounding,
+ * so every moment within a minute reads the same. Bounded: emptied when full.
+ */
+const MEMO = new Map<Intl.DateTimeFormat, Map<number, string>>();
+const MEMO_MAX = 20_000;
+
 /** "" when the value is not a date, so a template never prints "Invalid Date". */
 export function formatDate(value: unknown, locale: string, style: DateStyle = "date"): string {
   const d = asDate(value);
   if (!d) return "";
-  return FORMATS[style][locale === "en" ? "en" : "zh-CN"].format(d);
+  const format = FORMATS[style][locale === "en" ? "en" : "zh-CN"];
+  let memo = MEMO.get(format);
+  if (!memo) MEMO.set(format, (memo = new Map()));
+  const minute = Math.floor(d.getTime() / 60_000);
+  let text = memo.get(minute);
+  if (text === undefined) {
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(minute, (text = format.format(d)));
+  }
+  return text;
 }

@@ -9,8 +9,10 @@ const OPTIONS = {
   // submission path's profile (bench/PROFILE.md). Not for BullMQ's connections: its maintainers do not support
   // auto-pipelining under its MULTIs and scripts.
   limits: { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000, enableAutoPipelining: true },
-  // Staff sessions cannot work without Redis anyway; commands issued while (re)connecting wait briefly.
-  session: { enableOfflineQueue: true, maxRetriesPerRequest: 2, connectTimeout: 2_000 },
+  // Staff sessions cannot work without Redis anyway; commands issued while (re)connecting wait briefly. Every staff
+  // request reads its session and, the session being rolling, touches it (EXPIRE) as it answers: auto-pipelined,
+  // the commands of concurrent requests go out in one write per event-loop turn, in the same order.
+  session: { enableOfflineQueue: true, maxRetriesPerRequest: 2, connectTimeout: 2_000, enableAutoPipelining: true },
   // Workers block on Redis by design; BullMQ requires maxRetriesPerRequest: null.
   worker: { maxRetriesPerRequest: null },
 } as const;

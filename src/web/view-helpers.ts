@@ -11,6 +11,9 @@ function rootLocale(options: HelperOptions): string {
   return (options.data as { root: { locale?: string } }).root.locale ?? "zh-CN";
 }
 
+// {{#memo}}'s texts: per owner object, translator and language (see the helper).
+const MEMO = new WeakMap<object, WeakMap<Translate, Map<string, string>>>();
+
 const PLAIN_PATH = /^\/(?:[\w-]+(?:\/[\w-]+)*\/?)?$/;
 const PLAIN_VALUE = /^[\w-]+$/;
 
@@ -19,6 +22,25 @@ export const viewHelpers = {
   /** {{t "ns:key" name=value}} — text in the request's language; Handlebars escapes the result. */
   t(key: string, options: HelperOptions) {
     return rootT(options)(key, options.hash);
+  },
+  /**
+   * {{#memo for=object}}…{{/memo}}: the block rendered once per object, translator and language, then its text
+   * reused. Only for a block whose output depends on nothing else: the view model passes `for` when that holds (an
+   * unchanging list, such as the form's region tree with nothing selected, some 115 options) and leaves it out
+   * otherwise, and then the block is rendered as usual. Kept while the object lives (a WeakMap).
+   */
+  memo(this: unknown, options: HelperOptions) {
+    const owner: unknown = options.hash.for;
+    if (owner === null || typeof owner !== "object") return options.fn(this);
+    const t = rootT(options);
+    const locale = rootLocale(options);
+    let byT = MEMO.get(owner);
+    if (!byT) MEMO.set(owner, (byT = new WeakMap()));
+    let byLocale = byT.get(t);
+    if (!byLocale) byT.set(t, (byLocale = new Map()));
+    let text = byLocale.get(locale);
+    if (text === undefined) byLocale.set(locale, (text = options.fn(this)));
+    return text;
   },
   eq: (a: unknown, b: unknown) => a === b,
   ne: (a: unknown, b: unknown) => a !== b,

@@ -91,7 +91,8 @@ export function createInboxService(deps: InboxDeps) {
         const at = row.role === "LEAD" && row.replyDueAt ? row.replyDueAt : row.dueAt;
         const owed = LIVE_ASSIGNMENT.includes(row.assignmentStatus) && isReplyDeadlineRunning(row.status);
         const d = deps.deadlines.state(at, owed, now);
-        return { ...row, deadline: d.at, owed, overdue: d.overdue, dueSoon: d.dueSoon };
+        // Object.assign, not a spread with added keys: V8's slow path for that shape cost µs per row (see form-helpers).
+        return Object.assign({}, row, { deadline: d.at, owed, overdue: d.overdue, dueSoon: d.dueSoon });
       });
       const firstRow = page[0];
       const lastRow = page[page.length - 1];

@@ -38,15 +38,17 @@ export function inboxViewModel(opts: { view: InboxView; t: Translate; locale: Lo
     })),
     filtered: q.status !== "open" || q.roundId !== undefined || q.categoryId !== undefined,
     awaitingApproval: view.awaitingApproval,
-    items: view.items.map((item) => ({
-      ...item,
-      statusLabel: t(`casework:status.${item.status}`),
-      roleLabel: t(`casework:role.${item.role}`),
-      assignmentStatusLabel: t(`casework:assignmentStatus.${item.assignmentStatus}`),
-      categoryName: localizedName(categories.get(item.categoryId), locale),
-      roundName: item.roundId !== null ? localizedName(rounds.get(item.roundId), locale) : null,
-      deadlineState: { at: item.deadline, overdue: item.overdue, dueSoon: item.dueSoon },
-    })),
+    // Object.assign rather than a spread with added keys (V8's slow path, per row).
+    items: view.items.map((item) =>
+      Object.assign({}, item, {
+        statusLabel: t(`casework:status.${item.status}`),
+        roleLabel: t(`casework:role.${item.role}`),
+        assignmentStatusLabel: t(`casework:assignmentStatus.${item.assignmentStatus}`),
+        categoryName: localizedName(categories.get(item.categoryId), locale),
+        roundName: item.roundId !== null ? localizedName(rounds.get(item.roundId), locale) : null,
+        deadlineState: { at: item.deadline, overdue: item.overdue, dueSoon: item.dueSoon },
+      }),
+    ),
     reminderDays: opts.reminderDays,
     nextUrl: view.nextCursor ? inboxUrl(q, { after: view.nextCursor }) : null,
     prevUrl: view.prevCursor ? inboxUrl(q, { before: view.prevCursor }) : null,

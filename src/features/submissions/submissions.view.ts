@@ -52,10 +52,7 @@ function choiceLists(reference: ReferenceData, values: FormValues) {
   return {
     categories: reference.categories.map((c) => option(c, values.categoryId)),
     province: reference.province ? option(reference.province, values.regionId) : null,
-    cities: reference.cities.map((city) => ({
-      ...option(city, values.regionId),
-      counties: city.counties.map((c) => option(c, values.regionId)),
-    })),
+    cities: reference.cities.map((city) => Object.assign(option(city, values.regionId), { counties: city.counties.map((c) => option(c, values.regionId)) })),
   };
 }
 
@@ -89,6 +86,7 @@ export function suggestionFormView(opts: {
   const errorList = Object.keys(messages)
     .sort((a, b) => (order.indexOf(a) === -1 ? 99 : order.indexOf(a)) - (order.indexOf(b) === -1 ? 99 : order.indexOf(b)))
     .map((field) => ({ field, id: fieldId(field), message: messages[field] }));
+  const unselected = values.categoryId === undefined && values.regionId === undefined;
   return {
     action: opts.action,
     formToken: opts.formToken ?? randomUUID(),
@@ -97,7 +95,10 @@ export function suggestionFormView(opts: {
     errorList,
     hasErrors: errorList.length > 0,
     filesDropped: Boolean(opts.filesDropped),
-    ...(values.categoryId === undefined && values.regionId === undefined ? unselectedChoices(opts.reference) : choiceLists(opts.reference, values)),
+    ...(unselected ? unselectedChoices(opts.reference) : choiceLists(opts.reference, values)),
+    // Nothing selected: the region options' text is the same on every view (per language) while the reference data
+    // lasts, so the template renders it once ({{#memo}}) rather than 115 options per view.
+    regionsMemo: unselected ? unselectedChoices(opts.reference) : undefined,
     topics: opts.topics?.map((topic) => Object.assign({}, topic, { selected: selected(topic.id, values.topicId) })),
     limits: { ...LIMITS, maxFileMb: LIMITS.maxFileBytes / 1024 / 1024 },
   };

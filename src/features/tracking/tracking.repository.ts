@@ -125,8 +125,9 @@ SELECT s."trackingCode", s."trackToken", s.title, s.kind::text AS kind, s.status
   LEFT JOIN "Department" mld ON mld.id = m."leadDepartmentId"
  WHERE s.id = $1`;
 
-const replyOf = (r: ReplyJson | null): TrackedSuggestion["reply"] => (r ? { ...r, createdAt: dateOf(r.createdAt) } : null);
-const measureOf = (m: MeasureJson): MeasureData => ({ ...m, issuedOn: dateOf(m.issuedOn) });
+// Object.assign rather than a spread with overriding keys (V8's slow path: µs per object).
+const replyOf = (r: ReplyJson | null): TrackedSuggestion["reply"] => (r ? Object.assign({}, r, { createdAt: dateOf(r.createdAt) }) : null);
+const measureOf = (m: MeasureJson): MeasureData => Object.assign({}, m, { issuedOn: dateOf(m.issuedOn) });
 
 /**
  * Just enough to check the pair: the same small query whether or not the code exists (a unique index probe and a
@@ -152,8 +153,7 @@ export async function findTracked(client: DbClient, id: number): Promise<Tracked
   const [row] = await sql<TrackedRow>(client, TRACKED_SQL, [id, EVENT_TYPE.FOLLOW_UP]);
   if (!row) return null;
   const { events, followUps, reply, measures, mergedInto, ...rest } = row;
-  return {
-    ...rest,
+  return Object.assign(rest, {
     submittedAt: dateOf(rest.submittedAt),
     screeningDueAt: dateOf(rest.screeningDueAt),
     replyDueAt: dateOf(rest.replyDueAt),
@@ -170,5 +170,5 @@ export async function findTracked(client: DbClient, id: number): Promise<Tracked
     followUps: followUps.map((f) => ({ createdAt: dateOf(f.createdAt), note: f.note })),
     reply: replyOf(reply) ?? replyOf(mergedInto?.reply ?? null),
     measures: [...measures, ...(mergedInto?.measures ?? [])].map(measureOf),
-  };
+  });
 }

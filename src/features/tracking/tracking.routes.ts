@@ -56,8 +56,9 @@ function renderResult(res: Response, result: TrackingView, rating: unknown, stat
     },
     screenedOut: SCREENED_OUT.includes(result.status),
     privateUrl,
-    events: result.events.map((e) => ({ ...e, label: t(`tracking:status.${e.toStatus}`) })),
-    measures: result.measures.map((m) => ({ ...m, typeLabel: t(`tracking:measureType.${m.type}`) })),
+    // Object.assign rather than a spread with an added key (V8's slow path: µs per object).
+    events: result.events.map((e) => Object.assign({}, e, { label: t(`tracking:status.${e.toStatus}`) })),
+    measures: result.measures.map((m) => Object.assign({}, m, { typeLabel: t(`tracking:measureType.${m.type}`) })),
     rating,
   });
 }
