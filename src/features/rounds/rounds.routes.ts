@@ -8,7 +8,7 @@ import { pathId, typedValues } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
 import {
-  discardTempFiles, formTokenOf, formValues, hadFiles, intakeMiddleware, pageTitle, parseRoundSuggestionForm, RECEIPT_PATH, setReceipt,
+  discardTempFiles, formTokenOf, formValues, hadFiles, intakeMiddleware, pageTitle, parseRoundSuggestionForm, redirectToReceipt, setReceipt,
   suggestionFormView, uploadedFiles, uploadLimitErrors,
 } from "../submissions/index.ts";
 import { RoundNotOpenError, type RoundView } from "./rounds.service.ts";
@@ -133,7 +133,7 @@ export function roundRoutes(c: Container, csrf: Csrf): Router {
       try {
         const { trackingCode } = await rounds.submit(round, { form: parsed.data, files, locale: req.locale, formToken: formTokenOf(req.body) });
         setReceipt(res, { secret: c.config.sessionSecret, secure: c.config.cookieSecure, trackingCode });
-        res.redirect(303, RECEIPT_PATH);
+        redirectToReceipt(res);
       } catch (err) {
         if (err instanceof ValidationError) return await refuse(round, 422, { errors: err.fields });
         // Nothing was committed: the form again with the text typed, saying plainly it was not saved (see submissions).

@@ -8,7 +8,7 @@ import { dependencyDown, OUTAGE_RETRY_AFTER_SECONDS } from "../../platform/outag
 import { trackUrl } from "../notifications/index.ts";
 import { parseSuggestionForm } from "./submissions.schemas.ts";
 import { intakeMiddleware, pageTitle } from "./submissions.intake.ts";
-import { formTokenOf, formValues, readReceipt, RECEIPT_PATH, setReceipt, suggestionFormView } from "./submissions.view.ts";
+import { formTokenOf, formValues, readReceipt, RECEIPT_PATH, redirectToReceipt, setReceipt, suggestionFormView } from "./submissions.view.ts";
 import { discardTempFiles, hadFiles, uploadedFiles, uploadLimitErrors } from "./uploads.ts";
 
 const FORM_PATH = "/suggestions/new";
@@ -51,7 +51,7 @@ export function submissionRoutes(c: Container, csrf: Csrf): Router {
       }
       const { trackingCode } = await service.submit({ form: parsed.data, files, locale: req.locale, formToken: formTokenOf(req.body) });
       setReceipt(res, { secret: c.config.sessionSecret, secure: c.config.cookieSecure, trackingCode });
-      res.redirect(303, RECEIPT_PATH);
+      redirectToReceipt(res);
     } catch (err) {
       if (err instanceof ValidationError) return refuse(422, err.fields);
       // Nothing was committed (one transaction): say so plainly and give the citizen their text back. Files cannot
