@@ -131,8 +131,8 @@ export function roundRoutes(c: Container, csrf: Csrf): Router {
         return await refuse(round, 422, { errors: await submissions.refusalErrors(files, parsed.ok ? undefined : parsed.errors, limitErrors) });
       }
       try {
-        const { trackingCode } = await rounds.submit(round, { form: parsed.data, files, locale: req.locale, formToken: formTokenOf(req.body) });
-        setReceipt(res, { secret: c.config.sessionSecret, secure: c.config.cookieSecure, trackingCode });
+        const { trackingCode, trackToken } = await rounds.submit(round, { form: parsed.data, files, locale: req.locale, formToken: formTokenOf(req.body) });
+        setReceipt(res, { secure: c.config.cookieSecure, trackingCode, trackToken });
         redirectToReceipt(res);
       } catch (err) {
         if (err instanceof ValidationError) return await refuse(round, 422, { errors: err.fields });

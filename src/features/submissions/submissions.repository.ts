@@ -146,8 +146,8 @@ export async function insertSubmission(db: DbClient, s: NewSuggestion, email: Em
 }
 
 /** The suggestion an earlier post of the same form created, if any. */
-export async function findByFormToken(client: DbClient, formToken: string): Promise<{ id: number; trackingCode: string } | null> {
-  return client.suggestion.findUnique({ where: { formToken }, select: { id: true, trackingCode: true } });
+export async function findByFormToken(client: DbClient, formToken: string): Promise<{ id: number; trackingCode: string; trackToken: string } | null> {
+  return client.suggestion.findUnique({ where: { formToken }, select: { id: true, trackingCode: true, trackToken: true } });
 }
 
 export async function findReceipt(client: DbClient, trackingCode: string): Promise<Receipt | null> {

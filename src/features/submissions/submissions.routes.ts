@@ -51,8 +51,8 @@ export function submissionRoutes(c: Container, csrf: Csrf): Router {
       if (limitErrors || !parsed.ok) {
         return await refuse(req, res, files, 422, await service.refusalErrors(files, parsed.ok ? undefined : parsed.errors, limitErrors));
       }
-      const { trackingCode } = await service.submit({ form: parsed.data, files, locale: req.locale, formToken: formTokenOf(req.body) });
-      setReceipt(res, { secret: c.config.sessionSecret, secure: c.config.cookieSecure, trackingCode });
+      const { trackingCode, trackToken } = await service.submit({ form: parsed.data, files, locale: req.locale, formToken: formTokenOf(req.body) });
+      setReceipt(res, { secure: c.config.cookieSecure, trackingCode, trackToken });
       redirectToReceipt(res);
     } catch (err) {
       if (err instanceof ValidationError) return refuse(req, res, files, 422, err.fields);
@@ -70,8 +70,8 @@ export function submissionRoutes(c: Container, csrf: Csrf): Router {
 
   router.get(RECEIPT_PATH, async (req, res) => {
     const t = translatorOf(res);
-    const code = readReceipt(req, c.config.sessionSecret);
-    const receipt = code ? await service.findReceipt(code) : null;
+    const claimed = readReceipt(req);
+    const receipt = claimed ? await service.findReceipt(claimed.trackingCode, claimed.trackToken) : null;
     res.set("Cache-Control", "no-store");
     res.set("Referrer-Policy", "no-referrer");
     res.render("submissions/received", {
