@@ -8,7 +8,7 @@ import { pathId, typedValues } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
 import {
-  discardTempFiles, formTokenOf, formValues, hadFiles, intakeMiddleware, pageTitle, parseRoundSuggestionForm, RECEIPT_PATH, setReceipt,
+  discardTempFiles, formTokenOf, formValues, hadFiles, intakeMiddleware, pageTitle, parseRoundSuggestionForm, redirectToReceipt, setReceipt,
   suggestionFormView, uploadedFiles, uploadLimitErrors,
 } from "../submissions/index.ts";
 import { RoundNotOpenError, type RoundView } from "./rounds.service.ts";
@@ -131,9 +131,9 @@ export function roundRoutes(c: Container, csrf: Csrf): Router {
         return await refuse(round, 422, { errors: await submissions.refusalErrors(files, parsed.ok ? undefined : parsed.errors, limitErrors) });
       }
       try {
-        const { trackingCode } = await rounds.submit(round, { form: parsed.data, files, locale: req.locale, formToken: formTokenOf(req.body) });
-        setReceipt(res, { secret: c.config.sessionSecret, secure: c.config.cookieSecure, trackingCode });
-        res.redirect(303, RECEIPT_PATH);
+        const { trackingCode, trackToken } = await rounds.submit(round, { form: parsed.data, files, locale: req.locale, formToken: formTokenOf(req.body) });
+        setReceipt(res, { secure: c.config.cookieSecure, trackingCode, trackToken });
+        redirectToReceipt(res);
       } catch (err) {
         if (err instanceof ValidationError) return await refuse(round, 422, { errors: err.fields });
         // Nothing was committed: the form again with the text typed, saying plainly it was not saved (see submissions).

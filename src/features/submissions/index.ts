@@ -6,7 +6,7 @@ export {
   type RoundTarget, type SubmissionService, type SubmissionServiceDeps, type SubmitInput, type SubmitResult,
 } from "./submissions.service.ts";
 export { LIMITS, parseRoundSuggestionForm, type RoundSuggestionForm, type SuggestionForm } from "./submissions.schemas.ts";
-export { formTokenOf, formValues, RECEIPT_PATH, setReceipt, suggestionFormView, type TopicOption } from "./submissions.view.ts";
+export { formTokenOf, formValues, RECEIPT_PATH, redirectToReceipt, setReceipt, suggestionFormView, type TopicOption } from "./submissions.view.ts";
 export { intakeMiddleware, pageTitle } from "./submissions.intake.ts";
 export { discardTempFiles, hadFiles, uploadedFiles, uploadLimitErrors, uploadTempDir, type UploadedFile } from "./uploads.ts";
 export { generateTrackingCode, normalizeTrackingCode, trackingCodeField, TRACKING_CODE_PATTERN } from "./tracking-code.ts";

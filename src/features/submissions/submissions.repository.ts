@@ -87,6 +87,34 @@ export async function loadReferenceData(client: DbClient): Promise<ReferenceData
   };
 }
 
+// Built once: a text assembled per call is a fresh 2 KB string that the statement-name lookup hashes again and that
+// the driver compares with the prepared one, on every submission.
+const SUBMISSION_SQL = `WITH s AS (
+  INSERT INTO "Suggestion" ("trackingCode", "formToken", "trackToken", kind, "roundId", "topicId", title, problem, proposal, "categoryId", "regionId",
+                            status, "routingState", locale, "submittedAt", "screeningDueAt")
+  VALUES ($1, $29, $30, $2::"SuggestionKind", $3, $4, $5, $6, $7, $8, $9, 'SUBMITTED', 'PENDING', $10, $11::timestamp, $12::timestamp)
+  RETURNING id
+), submitter AS (
+  INSERT INTO "Submitter" ("suggestionId", "realName", phone, email, "consentPublish", "hideIdentity")
+  SELECT id, $13, $14, $15, $16::boolean, $17::boolean FROM s
+), event AS (
+  INSERT INTO "HandlingEvent" ("suggestionId", type, "toStatus", "createdAt")
+  SELECT id, $18, 'SUBMITTED', $11::timestamp FROM s
+), attachments AS (
+  INSERT INTO "Attachment" ("suggestionId", "storedName", "originalName", "mimeType", size)
+  SELECT s.id, f."storedName", f."originalName", f."mimeType", f.size
+  FROM s, unnest($19::text[], $20::text[], $21::text[], $22::int[]) AS f("storedName", "originalName", "mimeType", size)
+), email AS (
+  INSERT INTO "EmailMessage" ("dedupeKey", "toAddress", template, locale, data)
+  SELECT $23, $24, $25, $26, $27::jsonb
+  WHERE $28::boolean
+  RETURNING id
+), notice AS (
+  -- Referenced below: a CTE that writes nothing runs only if the query reads it.
+  SELECT pg_notify($31, ${noticePayloadSql("s.id", "(SELECT id FROM email)")}) FROM s
+)
+SELECT s.id FROM s, notice`;
+
 /**
  * The whole submission as ONE statement (data-modifying CTEs run in one implicit transaction): the suggestion,
  * its submitter, attachments, first event and the acknowledgment email, and the submission notice that wakes the
@@ -99,31 +127,7 @@ export async function insertSubmission(db: DbClient, s: NewSuggestion, email: Em
   // than the driver that runs it.
   const rows = await sql<{ id: number }>(
     db,
-    `WITH s AS (
-      INSERT INTO "Suggestion" ("trackingCode", "formToken", "trackToken", kind, "roundId", "topicId", title, problem, proposal, "categoryId", "regionId",
-                                status, "routingState", locale, "submittedAt", "screeningDueAt")
-      VALUES ($1, $29, $30, $2::"SuggestionKind", $3, $4, $5, $6, $7, $8, $9, 'SUBMITTED', 'PENDING', $10, $11::timestamp, $12::timestamp)
-      RETURNING id
-    ), submitter AS (
-      INSERT INTO "Submitter" ("suggestionId", "realName", phone, email, "consentPublish", "hideIdentity")
-      SELECT id, $13, $14, $15, $16::boolean, $17::boolean FROM s
-    ), event AS (
-      INSERT INTO "HandlingEvent" ("suggestionId", type, "toStatus", "createdAt")
-      SELECT id, $18, 'SUBMITTED', $11::timestamp FROM s
-    ), attachments AS (
-      INSERT INTO "Attachment" ("suggestionId", "storedName", "originalName", "mimeType", size)
-      SELECT s.id, f."storedName", f."originalName", f."mimeType", f.size
-      FROM s, unnest($19::text[], $20::text[], $21::text[], $22::int[]) AS f("storedName", "originalName", "mimeType", size)
-    ), email AS (
-      INSERT INTO "EmailMessage" ("dedupeKey", "toAddress", template, locale, data)
-      SELECT $23, $24, $25, $26, $27::jsonb
-      WHERE $28::boolean
-      RETURNING id
-    ), notice AS (
-      -- Referenced below: a CTE that writes nothing runs only if the query reads it.
-      SELECT pg_notify($31, ${noticePayloadSql("s.id", "(SELECT id FROM email)")}) FROM s
-    )
-    SELECT s.id FROM s, notice`,
+    SUBMISSION_SQL,
     [
       s.trackingCode, s.kind, s.roundId, s.topicId, s.title, s.problem, s.proposal, s.categoryId, s.regionId, s.locale, s.submittedAt, s.screeningDueAt,
       s.submitter.realName, s.submitter.phone, s.submitter.email, s.submitter.consentPublish, s.submitter.hideIdentity,
@@ -142,8 +146,8 @@ export async function insertSubmission(db: DbClient, s: NewSuggestion, email: Em
 }
 
 /** The suggestion an earlier post of the same form created, if any. */
-export async function findByFormToken(client: DbClient, formToken: string): Promise<{ id: number; trackingCode: string } | null> {
-  return client.suggestion.findUnique({ where: { formToken }, select: { id: true, trackingCode: true } });
+export async function findByFormToken(client: DbClient, formToken: string): Promise<{ id: number; trackingCode: string; trackToken: string } | null> {
+  return client.suggestion.findUnique({ where: { formToken }, select: { id: true, trackingCode: true, trackToken: true } });
 }
 
 export async function findReceipt(client: DbClient, trackingCode: string): Promise<Receipt | null> {

@@ -8,8 +8,8 @@ import { dependencyDown, OUTAGE_RETRY_AFTER_SECONDS } from "../../platform/outag
 import { trackUrl } from "../notifications/index.ts";
 import { parseSuggestionForm } from "./submissions.schemas.ts";
 import { intakeMiddleware, pageTitle } from "./submissions.intake.ts";
-import { formTokenOf, formValues, readReceipt, RECEIPT_PATH, setReceipt, suggestionFormView } from "./submissions.view.ts";
-import { discardTempFiles, hadFiles, uploadedFiles, uploadLimitErrors } from "./uploads.ts";
+import { formTokenOf, formValues, readReceipt, RECEIPT_PATH, redirectToReceipt, setReceipt, suggestionFormView } from "./submissions.view.ts";
+import { discardTempFiles, hadFiles, uploadedFiles, uploadLimitErrors, type UploadedFile } from "./uploads.ts";
 
 const FORM_PATH = "/suggestions/new";
 
@@ -34,31 +34,33 @@ export function submissionRoutes(c: Container, csrf: Csrf): Router {
 
   router.get(FORM_PATH, (req, res) => renderForm(req, res, 200));
 
+  // A refused form keeps none of its files; they are gone before the page goes out, not after. (Declared here
+  // rather than per request: no closure to make, and name, for every accepted submission.)
+  async function refuse(req: Request, res: Response, files: UploadedFile[], status: number, errors: Record<string, string>) {
+    await discardTempFiles(files);
+    return renderForm(req, res, status, errors);
+  }
+
   router.post([FORM_PATH, "/suggestions"], ...intakeMiddleware(c, csrf), async (req, res) => {
     const files = uploadedFiles(req);
-    // A refused form keeps none of its files; they are gone before the page goes out, not after.
-    const refuse = async (status: number, errors: Record<string, string>) => {
-      await discardTempFiles(files);
-      return renderForm(req, res, status, errors);
-    };
     try {
       const limitErrors = uploadLimitErrors(res);
       // A text field over the multipart limit cut the body short: the fields after it are missing, not empty.
-      if (limitErrors && !limitErrors.attachments) return await refuse(422, limitErrors);
+      if (limitErrors && !limitErrors.attachments) return await refuse(req, res, files, 422, limitErrors);
       const parsed = parseSuggestionForm(req.body);
       if (limitErrors || !parsed.ok) {
-        return await refuse(422, await service.refusalErrors(files, parsed.ok ? undefined : parsed.errors, limitErrors));
+        return await refuse(req, res, files, 422, await service.refusalErrors(files, parsed.ok ? undefined : parsed.errors, limitErrors));
       }
-      const { trackingCode } = await service.submit({ form: parsed.data, files, locale: req.locale, formToken: formTokenOf(req.body) });
-      setReceipt(res, { secret: c.config.sessionSecret, secure: c.config.cookieSecure, trackingCode });
-      res.redirect(303, RECEIPT_PATH);
+      const { trackingCode, trackToken } = await service.submit({ form: parsed.data, files, locale: req.locale, formToken: formTokenOf(req.body) });
+      setReceipt(res, { secure: c.config.cookieSecure, trackingCode, trackToken });
+      redirectToReceipt(res);
     } catch (err) {
-      if (err instanceof ValidationError) return refuse(422, err.fields);
+      if (err instanceof ValidationError) return refuse(req, res, files, 422, err.fields);
       // Nothing was committed (one transaction): say so plainly and give the citizen their text back. Files cannot
       // be put back into a file input; the form says they were not kept.
       if (dependencyDown(err)) {
         c.logger.warn({ dependency: dependencyDown(err) }, "suggestion not saved: dependency unreachable");
-        return refuse(503, { form: "submissions:form.notSaved" });
+        return refuse(req, res, files, 503, { form: "submissions:form.notSaved" });
       }
       throw err;
     } finally {
@@ -68,8 +70,8 @@ export function submissionRoutes(c: Container, csrf: Csrf): Router {
 
   router.get(RECEIPT_PATH, async (req, res) => {
     const t = translatorOf(res);
-    const code = readReceipt(req, c.config.sessionSecret);
-    const receipt = code ? await service.findReceipt(code) : null;
+    const claimed = readReceipt(req);
+    const receipt = claimed ? await service.findReceipt(claimed.trackingCode, claimed.trackToken) : null;
     res.set("Cache-Control", "no-store");
     res.set("Referrer-Policy", "no-referrer");
     res.render("submissions/received", {

@@ -3,6 +3,7 @@
 // acknowledgment email are committed in one statement with routingState PENDING (the outbox), and that statement's
 // submission notice wakes the outbox relay in the worker, which queues the jobs (workers/outbox-relay.ts); the sweep
 // catches up on anything the relay missed. The web process itself queues nothing.
+import { timingSafeEqual } from "node:crypto";
 import type { Infrastructure } from "../../container.ts";
 import { ValidationError, type FieldErrors } from "../../errors.ts";
 import { FOREIGN_KEY_VIOLATION, sqlState, UNIQUE_VIOLATION } from "../../platform/db.ts";
@@ -49,6 +50,8 @@ export interface SubmitInput {
 export interface SubmitResult {
   id: number;
   trackingCode: string;
+  /** The private tracking link's secret, for the receipt cookie. */
+  trackToken: string;
 }
 
 export function createSubmissionService(deps: SubmissionServiceDeps) {
@@ -69,7 +72,7 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
     return ROUND_FALLBACK_PREFIX;
   }
 
-  type Committed = { id: number; trackingCode: string; duplicate?: boolean };
+  type Committed = { id: number; trackingCode: string; trackToken: string; duplicate?: boolean };
 
   async function commit(input: SubmitInput, attachments: NewSuggestion["attachments"]): Promise<Committed> {
     const now = deps.now();
@@ -116,7 +119,7 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
         : null;
       try {
         const created = await repo.insertSubmission(deps.db, suggestion, draft);
-        return { ...created, trackingCode };
+        return { ...created, trackingCode, trackToken };
       } catch (err) {
         // The same form posted again (a double click, a retry): its first post won the unique form token, and
         // this one answers with that suggestion's receipt instead of creating a second one.
@@ -159,7 +162,7 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
             // The first post keeps its own files; this one's copies go.
             await Promise.all(stored.map((s) => deps.storage.remove(s.storedName).catch(() => undefined)));
             deps.logger.info({ suggestionId: created.id }, "same form posted again: answered with the first receipt");
-            return { id: created.id, trackingCode: created.trackingCode };
+            return { id: created.id, trackingCode: created.trackingCode, trackToken: created.trackToken };
           }
         } catch (err) {
           await Promise.all(stored.map((s) => deps.storage.remove(s.storedName).catch(() => undefined)));
@@ -172,7 +175,7 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
           throw err;
         }
 
-        return { id: created.id, trackingCode: created.trackingCode };
+        return { id: created.id, trackingCode: created.trackingCode, trackToken: created.trackToken };
       } finally {
         await discardTempFiles(input.files);
       }
@@ -189,7 +192,14 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
       return { ...fieldErrors, ...fileError, ...limitErrors };
     },
 
-    findReceipt: (trackingCode: string): Promise<Receipt | null> => repo.findReceipt(deps.db, trackingCode),
+    /** The receipt of the suggestion with this code, if the token is that suggestion's own (else null). */
+    async findReceipt(trackingCode: string, trackToken: string): Promise<Receipt | null> {
+      const receipt = await repo.findReceipt(deps.db, trackingCode);
+      if (!receipt) return null;
+      const given = Buffer.from(trackToken);
+      const own = Buffer.from(receipt.trackToken);
+      return given.length === own.length && timingSafeEqual(given, own) ? receipt : null;
+    },
   };
 }
 

@@ -119,5 +119,6 @@ export async function checkFileTypes(files: UploadedFile[]): Promise<{ files: Ch
 
 /** Deletes whatever is still in the temp dir (stored files were already moved). Never throws. */
 export async function discardTempFiles(files: UploadedFile[]): Promise<void> {
+  if (files.length === 0) return; // every submission without attachments, twice (route and service)
   await Promise.all(files.map((f) => rm(f.tempPath, { force: true }).catch(() => undefined)));
 }

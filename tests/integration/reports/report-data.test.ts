@@ -85,6 +85,22 @@ describe("the report's data set", () => {
     expect((await buildReportData(c.db, { fromDate: null, toDate: null, roundId: null, departmentId: null }, now)).totals.collected).toBe(9);
   });
 
+  it("when suggestions are inserted (the fact is written from the new row), then every fact equals a full refresh", async () => {
+    // report_fact_source is what report_fact_refresh() and report_fact_rebuild() read: the reference definition.
+    const differing = await c.db.$queryRawUnsafe<{ n: bigint }[]>(
+      `SELECT count(*) AS n FROM (
+         (SELECT * FROM report_fact_source EXCEPT SELECT "suggestionId", "submittedAt", status, "categoryId", "regionId", "cityId", "roundId",
+            "topicId", "leadDepartmentId", "notAcceptedReason", "replyDueAt", "leadAssignedAt", "repliedAt", "replyDepartmentId", adoption,
+            rating, "measureCount" FROM "ReportFact")
+         UNION ALL
+         (SELECT "suggestionId", "submittedAt", status, "categoryId", "regionId", "cityId", "roundId", "topicId", "leadDepartmentId",
+            "notAcceptedReason", "replyDueAt", "leadAssignedAt", "repliedAt", "replyDepartmentId", adoption, rating, "measureCount"
+          FROM "ReportFact" EXCEPT SELECT * FROM report_fact_source)) d`,
+    );
+    expect(await c.db.reportFact.count()).toBeGreaterThan(0);
+    expect(Number(differing[0]?.n)).toBe(0);
+  });
+
   it("when a reply or a rating is added later, then the database keeps the summary up to date", async () => {
     const s8 = await c.db.suggestion.findUniqueOrThrow({ where: { trackingCode: "RPT-S8" } });
     await c.db.suggestion.update({ where: { id: s8.id }, data: { status: "REPLIED", leadDepartmentId: f.deptB, replyDueAt: new Date("2026-04-30T15:59:59Z") } });

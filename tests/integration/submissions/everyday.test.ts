@@ -202,6 +202,18 @@ describe("submitting an everyday suggestion", () => {
     const forged = await request(app).get("/suggestions/received").set("Cookie", "gi_receipt=JY-2026-ABCDEFGH.forged");
     expect(trackingCodeIn(forged.text)).toBeUndefined();
   });
+
+  it("when the receipt names a real suggestion's code with any other token, then it shows no code", async () => {
+    const { res } = await submit();
+    const [code, token] = /gi_receipt=([^.;]+)\.([^;]+)/.exec(String(res.headers["set-cookie"]))!.slice(1) as [string, string];
+    const own = await request(app).get("/suggestions/received").set("Cookie", `gi_receipt=${code}.${token}`);
+    expect(trackingCodeIn(own.text)).toBe(code);
+    const other = `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
+    for (const cookie of [`gi_receipt=${code}.${other}`, `gi_receipt=${code}.`, `gi_receipt=${code}`, `gi_receipt=${code}.${token}x`]) {
+      const forged = await request(app).get("/suggestions/received").set("Cookie", cookie);
+      expect(trackingCodeIn(forged.text)).toBeUndefined();
+    }
+  });
 });
 
 describe("bad input to the everyday form", () => {
