@@ -190,7 +190,10 @@ export function startOutboxRelay(deps: RelayDeps, opts: OutboxRelayOptions = {})
   async function connect(): Promise<void> {
     reconnectTimer = undefined;
     if (closed) return;
-    const cl = new pg.Client({ connectionString: deps.config.databaseUrl, application_name: RELAY_APPLICATION_NAME, keepAlive: true });
+    const cl = new pg.Client({ connectionString: deps.config.databaseUrl, application_name: RELAY_APPLICATION_NAME, keepAlive: true,
+      // A LISTEN connection only receives: a peer gone without a FIN would go unnoticed for the kernel's default two
+      // hours of keepalive silence, and new work would wait for the sweep all that time.
+      keepAliveInitialDelayMillis: 10_000 });
     client = cl;
     // Without an 'error' listener a lost connection would crash the worker; a stale client's events are ignored.
     cl.on("error", (err) => lost(cl, err));
@@ -257,12 +260,14 @@ export function startOutboxRelay(deps: RelayDeps, opts: OutboxRelayOptions = {})
       await cl?.end().catch(() => undefined);
       await flushing;
       // What was heard and not yet queued goes now, unless Redis already refused: then the sweep has it.
-      const last = !owed && suggestions.size > 0;
+      const last = !owed;
       closed = true;
       for (const wake of sleepers) wake();
-      if (last) {
+      // Batch after batch (a batch takes at most maxBatch suggestions; emails-only notices count too).
+      while (last && suggestions.size + emails.size > 0) {
         flush();
         await flushing;
+        if (owed) break;
       }
       await catchingUp;
     },

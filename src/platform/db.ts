@@ -34,9 +34,13 @@ export async function closeDb(db: Db): Promise<void> {
  * `sql` texts are therefore constants, with every value a parameter.
  */
 const STATEMENT_NAMES = new Map<string, string>();
-function statementName(text: string): string {
+/** Far above the texts the code has (a few hundred with the inbox's filter combinations): past it, unnamed. */
+const MAX_NAMED_STATEMENTS = 2_000;
+function statementName(text: string): string | undefined {
   let name = STATEMENT_NAMES.get(text);
   if (name === undefined) {
+    // A text carrying values would make a new statement per call, on every pooled connection: plan it per call.
+    if (STATEMENT_NAMES.size >= MAX_NAMED_STATEMENTS) return undefined;
     name = `gi_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`;
     STATEMENT_NAMES.set(text, name);
   }

@@ -8,21 +8,8 @@ export interface NamedRef {
   nameEn: string;
 }
 
-export function findDepartments(db: DbClient): Promise<NamedRef[]> {
-  return db.department.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true, nameEn: true } });
-}
-
 export function findDepartment(db: DbClient, id: number): Promise<NamedRef | null> {
   return db.department.findUnique({ where: { id }, select: { id: true, name: true, nameEn: true } });
-}
-
-export function findCategories(db: DbClient): Promise<NamedRef[]> {
-  return db.category.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true, nameEn: true } });
-}
-
-export async function findRounds(db: DbClient): Promise<NamedRef[]> {
-  const rows = await db.collectionRound.findMany({ orderBy: { opensAt: "desc" }, select: { id: true, title: true, titleEn: true } });
-  return rows.map((r) => ({ id: r.id, name: r.title, nameEn: r.titleEn }));
 }
 
 /** Every department, category and round name the inbox shows or offers as a filter, in the orders above. */

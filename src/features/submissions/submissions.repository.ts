@@ -150,9 +150,14 @@ export async function findByFormToken(client: DbClient, formToken: string): Prom
   return client.suggestion.findUnique({ where: { formToken }, select: { id: true, trackingCode: true, trackToken: true } });
 }
 
-export async function findReceipt(client: DbClient, trackingCode: string): Promise<Receipt | null> {
+/**
+ * The receipt of the suggestion whose private token this is, if its code is `trackingCode`. Found by the token (a
+ * unique index): a made-up cookie costs one index miss whatever the code it names, so the page cannot tell a real
+ * code from an unknown one (as POST /track cannot).
+ */
+export async function findReceipt(client: DbClient, trackingCode: string, trackToken: string): Promise<Receipt | null> {
   const row = await client.suggestion.findUnique({
-    where: { trackingCode },
+    where: { trackToken },
     select: {
       trackingCode: true,
       trackToken: true,
@@ -166,7 +171,7 @@ export async function findReceipt(client: DbClient, trackingCode: string): Promi
       _count: { select: { attachments: true } },
     },
   });
-  if (!row) return null;
+  if (!row || row.trackingCode !== trackingCode) return null;
   return {
     trackingCode: row.trackingCode,
     trackToken: row.trackToken,

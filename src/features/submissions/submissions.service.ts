@@ -3,7 +3,6 @@
 // acknowledgment email are committed in one statement with routingState PENDING (the outbox), and that statement's
 // submission notice wakes the outbox relay in the worker, which queues the jobs (workers/outbox-relay.ts); the sweep
 // catches up on anything the relay missed. The web process itself queues nothing.
-import { timingSafeEqual } from "node:crypto";
 import type { Infrastructure } from "../../container.ts";
 import { ValidationError, type FieldErrors } from "../../errors.ts";
 import { FOREIGN_KEY_VIOLATION, sqlState, UNIQUE_VIOLATION } from "../../platform/db.ts";
@@ -193,13 +192,7 @@ export function createSubmissionService(deps: SubmissionServiceDeps) {
     },
 
     /** The receipt of the suggestion with this code, if the token is that suggestion's own (else null). */
-    async findReceipt(trackingCode: string, trackToken: string): Promise<Receipt | null> {
-      const receipt = await repo.findReceipt(deps.db, trackingCode);
-      if (!receipt) return null;
-      const given = Buffer.from(trackToken);
-      const own = Buffer.from(receipt.trackToken);
-      return given.length === own.length && timingSafeEqual(given, own) ? receipt : null;
-    },
+    findReceipt: (trackingCode: string, trackToken: string): Promise<Receipt | null> => repo.findReceipt(deps.db, trackingCode, trackToken),
   };
 }
 

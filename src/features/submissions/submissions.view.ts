@@ -5,6 +5,7 @@ import type { Request, Response } from "express";
 import type { FieldErrors } from "../../errors.ts";
 import type { Translate } from "../../platform/i18n.ts";
 import { fieldId, isTicked, typedValues } from "../../web/forms.ts";
+import { TRACK_TOKEN_PATTERN } from "../notifications/index.ts";
 import type { NamedOption, ReferenceData } from "./submissions.repository.ts";
 import { FIELD_ORDER, LIMITS } from "./submissions.schemas.ts";
 import { TRACKING_CODE_PATTERN } from "./tracking-code.ts";
@@ -44,8 +45,9 @@ export interface TopicOption {
 type ChoiceLists = ReturnType<typeof choiceLists>;
 
 /** The category and region choices with the typed ones selected (the regions tree is some 115 options). */
+const selected = (id: number, value: string | undefined) => value !== undefined && String(id) === value.trim();
+
 function choiceLists(reference: ReferenceData, values: FormValues) {
-  const selected = (id: number, value: string | undefined) => value !== undefined && String(id) === value.trim();
   // Object.assign, not `{ ...o, selected }`: V8 (Node 20) is several times slower on a spread followed by a key, and
   // this runs once per region whenever a refused form is shown again.
   const option = (o: NamedOption, value: string | undefined) => Object.assign({}, o, { selected: selected(o.id, value) });
@@ -79,14 +81,13 @@ export function suggestionFormView(opts: {
 }) {
   const values = opts.values ?? {};
   const errors = opts.errors ?? {};
-  const selected = (id: number, value: string | undefined) => value !== undefined && String(id) === value.trim();
   const messages: Record<string, string> = {};
   for (const [field, key] of Object.entries(errors)) messages[field] = opts.t(key, { ...LIMITS, maxFileMb: LIMITS.maxFileBytes / 1024 / 1024 });
   const order: readonly string[] = ["form", ...FIELD_ORDER];
   const errorList = Object.keys(messages)
     .sort((a, b) => (order.indexOf(a) === -1 ? 99 : order.indexOf(a)) - (order.indexOf(b) === -1 ? 99 : order.indexOf(b)))
     .map((field) => ({ field, id: fieldId(field), message: messages[field] }));
-  const unselected = values.categoryId === undefined && values.regionId === undefined;
+  const choices = values.categoryId === undefined && values.regionId === undefined ? unselectedChoices(opts.reference) : undefined;
   return {
     action: opts.action,
     formToken: opts.formToken ?? randomUUID(),
@@ -95,10 +96,10 @@ export function suggestionFormView(opts: {
     errorList,
     hasErrors: errorList.length > 0,
     filesDropped: Boolean(opts.filesDropped),
-    ...(unselected ? unselectedChoices(opts.reference) : choiceLists(opts.reference, values)),
+    ...(choices ?? choiceLists(opts.reference, values)),
     // Nothing selected: the region options' text is the same on every view (per language) while the reference data
     // lasts, so the template renders it once ({{#memo}}) rather than 115 options per view.
-    regionsMemo: unselected ? unselectedChoices(opts.reference) : undefined,
+    regionsMemo: choices,
     topics: opts.topics?.map((topic) => Object.assign({}, topic, { selected: selected(topic.id, values.topicId) })),
     limits: { ...LIMITS, maxFileMb: LIMITS.maxFileBytes / 1024 / 1024 },
   };
@@ -142,5 +143,5 @@ export function readReceipt(req: Request): { trackingCode: string; trackToken: s
   if (dot < 0) return undefined;
   const trackingCode = raw.slice(0, dot);
   const trackToken = raw.slice(dot + 1);
-  return TRACKING_CODE_PATTERN.test(trackingCode) && trackToken.length > 0 ? { trackingCode, trackToken } : undefined;
+  return TRACKING_CODE_PATTERN.test(trackingCode) && TRACK_TOKEN_PATTERN.test(trackToken) ? { trackingCode, trackToken } : undefined;
 }

@@ -12,25 +12,28 @@ const VISITOR_COOKIE = "gi_vid";
 // Only tokens that passed the check are kept, so the cap bounds memory against a flood of made-up ones.
 const CHECKED_LIMIT = 20_000;
 
+/** The token a form posts, in its hidden `_csrf` field (multipart bodies are parsed by multer before the check). */
+function formToken(req: Request): string | undefined {
+  const token = (req.body as Record<string, unknown> | undefined)?._csrf;
+  return typeof token === "string" ? token : undefined;
+}
+
 export function createCsrf(secret: string, cookieSecure: boolean) {
   const cookieName = cookieSecure ? "__Host-gi.csrf" : "gi.csrf";
-  const checked = new Set<string>();
+  /** Visitor id → the token this process checked or made for it. */
+  const checked = new Map<string, string>();
   const { generateCsrfToken, validateRequest } = doubleCsrf({
     getSecret: () => secret,
     getSessionIdentifier: (req) => String(req.cookies?.[VISITOR_COOKIE] ?? ""),
     cookieName,
     cookieOptions: { sameSite: "lax", path: "/", secure: cookieSecure, httpOnly: true },
-    // Forms post the token in a hidden field; multipart bodies are parsed by multer before this check runs.
-    getCsrfTokenFromRequest: (req) => {
-      const token = (req.body as Record<string, unknown> | undefined)?._csrf;
-      return typeof token === "string" ? token : undefined;
-    },
+    getCsrfTokenFromRequest: formToken,
   });
 
   /** The browser's own token when it carries a valid one (csrf-csrf reuses it too), else a new one in a cookie. */
   function tokenFor(req: Request, res: Response): string {
     const fromCookie = cookieToken(req);
-    if (fromCookie && checked.has(checkedKey(req, fromCookie))) return fromCookie;
+    if (fromCookie && isChecked(req, fromCookie)) return fromCookie;
     const made = generateCsrfToken(req, res, { overwrite: false, validateOnReuse: false });
     // Either the browser's own token, just checked, or a new one, valid by construction.
     remember(req, made);
@@ -42,13 +45,15 @@ export function createCsrf(secret: string, cookieSecure: boolean) {
     return typeof value === "string" && value !== "" ? value : undefined;
   }
 
-  function checkedKey(req: Request, token: string): string {
-    return `${String(req.cookies?.[VISITOR_COOKIE] ?? "")}\n${token}`;
+  const visitorOf = (req: Request) => String(req.cookies?.[VISITOR_COOKIE] ?? "");
+
+  function isChecked(req: Request, token: string): boolean {
+    return checked.get(visitorOf(req)) === token;
   }
 
   function remember(req: Request, token: string) {
     if (checked.size >= CHECKED_LIMIT) checked.clear();
-    checked.add(checkedKey(req, token));
+    checked.set(visitorOf(req), token);
   }
 
   /** Gives every browser a visitor id and every page that renders a token for its forms. */
@@ -72,9 +77,8 @@ export function createCsrf(secret: string, cookieSecure: boolean) {
   /** Use on every state-changing route, after the body is parsed. */
   function verify(req: Request, _res: Response, next: NextFunction) {
     // What validateRequest checks: the form's token is the cookie's, and the cookie's is valid for this visitor.
-    const sent = (req.body as Record<string, unknown> | undefined)?._csrf;
     const fromCookie = cookieToken(req);
-    if (fromCookie && sent === fromCookie && checked.has(checkedKey(req, fromCookie))) return next();
+    if (fromCookie && formToken(req) === fromCookie && isChecked(req, fromCookie)) return next();
     if (!validateRequest(req)) return next(new ForbiddenError("errors:csrf"));
     if (fromCookie) remember(req, fromCookie);
     next();
