@@ -12,28 +12,6 @@ export interface TtlCache<T> {
   clear(): void;
 }
 
-/** One value, loaded on demand; concurrent misses share one load (lru-cache's fetch) instead of stampeding. */
-export function ttlCache<T extends object>(ttlMs: number, load: () => Promise<T>): TtlCache<T> {
-  // During a database outage the last value is served rather than nothing, so a form can still be shown again
-  // with what was typed (and say it was not saved).
-  const cache = new LRUCache<"value", T>({
-    max: 1,
-    ttl: ttlMs,
-    ttlResolution: TTL_RESOLUTION,
-    fetchMethod: () => load(),
-    allowStaleOnFetchRejection: true,
-    noDeleteOnFetchRejection: true,
-  });
-  return {
-    async get() {
-      const value = await cache.fetch("value");
-      if (value === undefined) throw new Error("reference data could not be loaded");
-      return value;
-    },
-    clear: () => cache.clear(),
-  };
-}
-
 export interface KeyedTtlCache<K, V> {
   get(key: K): Promise<V>;
   clear(): void;
@@ -41,7 +19,8 @@ export interface KeyedTtlCache<K, V> {
 
 /**
  * One value per key (a figure per round, say), each kept for `ttlMs`, at most `max` keys; concurrent misses on a key
- * share one load. Only for values where being `ttlMs` behind is honest: say so where it is used.
+ * share one load (lru-cache's fetch) instead of stampeding. Only for values where being `ttlMs` behind is honest:
+ * say so where it is used.
  */
 export function keyedTtlCache<K extends NonNullable<unknown>, V extends NonNullable<unknown>>(
   ttlMs: number,
@@ -53,6 +32,8 @@ export function keyedTtlCache<K extends NonNullable<unknown>, V extends NonNulla
     ttl: ttlMs,
     ttlResolution: TTL_RESOLUTION,
     fetchMethod: (key) => load(key),
+    // During a database outage the last value is served rather than nothing, so a form can still be shown again
+    // with what was typed (and say it was not saved).
     allowStaleOnFetchRejection: true,
     noDeleteOnFetchRejection: true,
   });
@@ -64,4 +45,10 @@ export function keyedTtlCache<K extends NonNullable<unknown>, V extends NonNulla
     },
     clear: () => cache.clear(),
   };
+}
+
+/** One value, loaded on demand: a keyed cache of one key. */
+export function ttlCache<T extends object>(ttlMs: number, load: () => Promise<T>): TtlCache<T> {
+  const cache = keyedTtlCache<"value", T>(ttlMs, 1, () => load());
+  return { get: () => cache.get("value"), clear: cache.clear };
 }
