@@ -3,8 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { create } from "express-handlebars";
-import type HandlebarsModule from "handlebars";
+import Handlebars from "handlebars";
 import { DEFAULT_LOCALE, toLocale, translator, type Locale } from "../../platform/i18n.ts";
 import { viewHelpers } from "../../web/view-helpers.ts";
 import { isEmailTemplate, type EmailTemplate } from "./outbox.ts";
@@ -47,8 +46,8 @@ export function createEmailRenderer(opts: { site: EmailSite; viewsDir?: string; 
   const viewsDir = opts.viewsDir ?? EMAIL_VIEWS_DIR;
   const cache = opts.cache ?? true;
   // An isolated Handlebars environment with the web's helpers ({{t}}, {{formatDate}}, ...), so emails and pages
-  // format dates and words the same way; express-handlebars already carries Handlebars, no second copy needed.
-  const hb = (create().handlebars as unknown as typeof HandlebarsModule).create();
+  // format dates and words the same way.
+  const hb = Handlebars.create();
   for (const [name, helper] of Object.entries(viewHelpers)) hb.registerHelper(name, helper);
   const compiled = new Map<string, Compiled>();
 
