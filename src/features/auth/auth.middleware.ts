@@ -54,3 +54,9 @@ export function staffOf(req: Request): StaffUser {
   if (!req.staff) throw new ForbiddenError();
   return req.staff;
 }
+
+/** Who acted, as the audit log records them: the signed-in user's id and email. */
+export function actorOf(req: Request): { id: number; email: string } {
+  const { id, email } = staffOf(req);
+  return { id, email };
+}

@@ -3,5 +3,5 @@
 export { staffRoutes } from "./staff.routes.ts";
 export { createAuthService, hashPassword, verifyPassword, type AuthDeps, type AuthService, type StaffUser } from "./auth.service.ts";
 export { endSessionsOf } from "./session.ts";
-export { requireAdmin, requireOfficeStaff, requireStaff, staffOf } from "./auth.middleware.ts";
+export { requireAdmin, requireOfficeStaff, requireStaff, staffOf, actorOf } from "./auth.middleware.ts";
 export { isAdmin, isOfficeStaff } from "./roles.ts";

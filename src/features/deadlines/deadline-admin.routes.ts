@@ -8,15 +8,11 @@ import { errorMessages } from "../../web/form-errors.ts";
 import { typedValues } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
-import { requireStaff, staffOf } from "../auth/index.ts";
+import { actorOf, requireStaff } from "../auth/index.ts";
 import { DAY_FIELDS, MAX_LIMIT_DAYS, parseDayForm, parseSettingsForm } from "./deadline-admin.schemas.ts";
 import type { DeadlineAdmin } from "./deadline-admin.service.ts";
 import { EDITABLE_SETTINGS } from "./deadlines.ts";
 
-const actorOf = (req: Request) => {
-  const u = staffOf(req);
-  return { id: u.id, email: u.email };
-};
 
 /** Staff pages say when deadlines ahead fall in a year whose holidays nobody has entered (see CONTEXT.md). */
 export function calendarNotice(admin: DeadlineAdmin) {

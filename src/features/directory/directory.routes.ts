@@ -8,15 +8,11 @@ import { errorMessages } from "../../web/form-errors.ts";
 import { isTicked, pathId, typedValues } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
-import { requireStaff, staffOf } from "../auth/index.ts";
+import { actorOf, requireStaff } from "../auth/index.ts";
 import { CATEGORY_FIELDS, DEPARTMENT_FIELDS, LIMITS, parseCategoryForm, parseDepartmentForm, parseRegionForm, REGION_FIELDS } from "./directory.schemas.ts";
 import type { DirectoryService } from "./directory.service.ts";
 import type { CategoryRow, DepartmentRow, RegionRow } from "./directory.repository.ts";
 
-const actorOf = (req: Request) => {
-  const u = staffOf(req);
-  return { id: u.id, email: u.email };
-};
 
 function asValues(record: object): Record<string, string> {
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, v === null || v === undefined ? "" : String(v)]));

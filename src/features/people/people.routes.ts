@@ -8,16 +8,12 @@ import { errorMessages } from "../../web/form-errors.ts";
 import { pathId, typedValues } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
-import { requireStaff, staffOf } from "../auth/index.ts";
+import { actorOf, requireStaff, staffOf } from "../auth/index.ts";
 import {
   LIMITS, parseChangePassword, parseInviteForm, parseNewPassword, parsePersonForm, PASSWORD_FIELDS, PERSON_FIELDS, ROLE_CHOICES, roleChoiceOf,
 } from "./people.schemas.ts";
 import type { InvitationState, PeopleService } from "./people.service.ts";
 
-const actorOf = (req: Request) => {
-  const u = staffOf(req);
-  return { id: u.id, email: u.email };
-};
 const TOKEN = /^[\w-]{20,100}$/;
 
 export function peopleRoutes(c: Container, csrf: Csrf, people: PeopleService): Router {

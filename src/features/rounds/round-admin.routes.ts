@@ -10,7 +10,7 @@ import { localizedName, type Translate } from "../../platform/i18n.ts";
 import { idInput, pathId } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
-import { requireAdmin, requireOfficeStaff, staffOf } from "../auth/index.ts";
+import { actorOf, requireAdmin, requireOfficeStaff, staffOf } from "../auth/index.ts";
 import { uploadTempDir } from "../submissions/index.ts";
 import type { AdminRound } from "./round-admin.repository.ts";
 import { COVER_MAX_BYTES, StaleRoundError, type RoundAction } from "./round-admin.service.ts";
@@ -20,10 +20,6 @@ import {
 } from "./rounds.schemas.ts";
 
 const roundId = (raw: unknown) => pathId(raw, "rounds:notFound");
-const actorOf = (req: Request) => {
-  const { id, email } = staffOf(req);
-  return { id, email };
-};
 const ACTION_NAMES = new Set<string>(["schedule", "unschedule", "open", "close", "archive"]);
 
 function messagesOf(t: Translate, errors: FieldErrors = {}, order: readonly string[] = ROUND_FIELDS) {

@@ -1,6 +1,6 @@
 // /admin/rules: the routing rules, an ordered list edited by administrators, and /admin/rules/try, the "try it" box
 // (a GET form: it changes nothing). Thin: parse, call the service, render or redirect.
-import { Router, type Request, type Response } from "express";
+import { Router, type Response } from "express";
 import type { Container } from "../../container.ts";
 import { ValidationError, type FieldErrors } from "../../errors.ts";
 import { localizedField, localizedName, namePath } from "../../platform/i18n.ts";
@@ -8,16 +8,12 @@ import { errorMessages } from "../../web/form-errors.ts";
 import { pathId, typedValues } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
-import { requireStaff, staffOf } from "../auth/index.ts";
+import { actorOf, requireStaff } from "../auth/index.ts";
 import { describeRoutingReason } from "./routing-reason.ts";
 import { parseRuleForm, parseTryForm, RULE_FIELDS, RULE_LIMITS, TRY_FIELDS } from "./rules.schemas.ts";
 import type { RuleAdminService } from "./rules.service.ts";
 import type { RuleRow } from "./rules.repository.ts";
 
-const actorOf = (req: Request) => {
-  const u = staffOf(req);
-  return { id: u.id, email: u.email };
-};
 
 type Choices = Awaited<ReturnType<RuleAdminService["choices"]>>;
 
