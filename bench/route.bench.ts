@@ -2,7 +2,7 @@
 // app's own web process, autocannon in another) while no worker runs, so no outbox relay hears their notices and
 // nothing is queued; then the real worker process
 // (workers/index.ts, NODE_ENV=production, LOG_LEVEL=warn) is started alone, as `npm start` starts it (one process for
-// routing and maintenance, one for email and indexing), with email delivery to an SMTP sink in this process, and routes them. Its rate is taken from the span of the suggestions' routedAt. The baseline is a bare
+// routing and maintenance, one for email, indexing and reports), with email delivery to an SMTP sink in this process, and routes them. Its rate is taken from the span of the suggestions' routedAt. The baseline is a bare
 // BullMQ worker process at the same concurrency whose processor does one `pg` UPDATE by id, measured the same way
 // (span of its own timestamps). Baseline and real worker are alternated twice.
 //
@@ -18,6 +18,7 @@ import { header, median, ratio, writeResult } from "./lib/report.ts";
 import { startSmtpSink } from "./lib/smtp-sink.ts";
 import { CONCURRENCY } from "../workers/start-workers.ts";
 import { QUEUES } from "../src/platform/queues.ts";
+import { WORKER_PROCESSES } from "../src/cli/worker-processes.ts";
 
 const N = Number(process.env.BENCH_ROUTE_SUGGESTIONS ?? 1500);
 const ROUNDS = 2;
@@ -89,13 +90,13 @@ async function main(): Promise<void> {
         throw new Error(`expected ${N} stored suggestions and no job yet: ${countOf(submitted, 303)} × 303, ${pending} pending, ${waiting} jobs waiting`);
       }
       const sentBefore = sink.received();
-      // As `npm start` runs them (src/cli/start.ts): routing + maintenance in one process, email + indexing in another.
+      // As `npm start` runs them (src/cli/start.ts): routing + maintenance in one process, email + indexing + reports in another.
       // Email delivery is already running when the router starts, as on a live platform: the email process's own
       // start-up (seconds of module loading) does not overlap the routing span.
-      const background = startProcess("background", "workers/index.ts", appEnv({ SMTP_URL: sink.url, WORKER_QUEUES: "email,indexing", WORKER_NICE: "10" }), { cpuProfDir: BENCH.cpuProfDir });
+      const background = startProcess("background", "workers/index.ts", appEnv({ SMTP_URL: sink.url, ...WORKER_PROCESSES.background }), { cpuProfDir: BENCH.cpuProfDir });
       procs.push(background);
       await waitUntil("the email process to take jobs", async () => (await emailQueue.getWorkersCount()) > 0 && (await indexingQueue.getWorkersCount()) > 0, 120_000, 200);
-      const worker = startProcess("worker", "workers/index.ts", appEnv({ SMTP_URL: sink.url, WORKER_QUEUES: "routing,maintenance" }), { cpuProfDir: BENCH.cpuProfDir });
+      const worker = startProcess("worker", "workers/index.ts", appEnv({ SMTP_URL: sink.url, ...WORKER_PROCESSES.worker }), { cpuProfDir: BENCH.cpuProfDir });
       procs.push(worker);
       const started = Date.now();
       let routedMs: number;

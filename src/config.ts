@@ -8,8 +8,8 @@ const bool = z
 /** The development database; prisma.config.ts falls back to it too, so the CLI and the app agree. */
 export const DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/golden_ideas";
 
-/** The queues of src/platform/queues.ts, by their keys there. */
-export const WORKER_QUEUE_NAMES = ["routing", "email", "maintenance", "indexing"] as const;
+/** The queues of src/platform/queues.ts, by their keys there (QUEUES is checked against this list). */
+export const WORKER_QUEUE_NAMES = ["routing", "email", "maintenance", "indexing", "reports"] as const;
 export type WorkerQueue = (typeof WORKER_QUEUE_NAMES)[number];
 
 const schema = z.object({
@@ -44,13 +44,13 @@ const schema = z.object({
   ROUTING_AUTO_ASSIGN: bool.default(true),
   SWEEP_EVERY_MS: z.coerce.number().int().positive().default(60_000),
   // The queues a worker process (`npm run worker`) takes jobs from. `npm start` runs two: routing + maintenance,
-  // and email + indexing, so a burst's emails and signatures do not take the router's CPU (bench/PROFILE.md).
+  // and email + indexing + reports (src/cli/worker-processes.ts), so a burst's emails and signatures do not take the router's CPU (bench/PROFILE.md).
   WORKER_QUEUES: z
     .string()
     .default(WORKER_QUEUE_NAMES.join(","))
     .transform((v) => v.split(",").map((q) => q.trim()).filter(Boolean))
     .pipe(z.array(z.enum(WORKER_QUEUE_NAMES)).min(1)),
-  // The worker process's CPU priority (nice, 0–19; higher yields more). `npm start` gives the email-and-indexing
+  // The worker process's CPU priority (nice, 0–19; higher yields more). `npm start` gives the email, indexing and reports
   // process 10: on a small host its bursts (a signature and three emails per suggestion) would otherwise take the CPU
   // the router and the web process need, and a few seconds' delay on an email or a signature costs nobody anything.
   WORKER_NICE: z.coerce.number().int().min(0).max(19).default(0),

@@ -8,6 +8,7 @@ import { loadConfig } from "../config.ts";
 import { createDb } from "../platform/db.ts";
 import { redactUrl } from "../platform/redact-url.ts";
 import { ensureDatabase, migrateDeploy, ServiceUnavailableError } from "./database.ts";
+import { WORKER_PROCESSES } from "./worker-processes.ts";
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -86,10 +87,7 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   run("web", "src/server.ts");
-  // Email and indexing (jieba) in a process of their own: a burst's emails and signatures then do not take the
-  // router's CPU.
-  run("worker", "workers/index.ts", { WORKER_QUEUES: "routing,maintenance" });
-  run("background", "workers/index.ts", { WORKER_QUEUES: "email,indexing", WORKER_NICE: "10" });
+  for (const [name, env] of Object.entries(WORKER_PROCESSES)) run(name, "workers/index.ts", env);
 }
 
 main().catch((err: Error) => fail(`npm start failed: ${err.message}`));

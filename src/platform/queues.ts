@@ -3,6 +3,7 @@
 // processors re-read the row anyway.
 import { FlowProducer, Queue, type FlowJob, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
+import type { WorkerQueue } from "../config.ts";
 import type { Logger } from "./logger.ts";
 
 export const QUEUES = {
@@ -12,7 +13,7 @@ export const QUEUES = {
   /** Text work on a saved suggestion (the similarity signature): CPU-bound jieba, kept off the routing queue. */
   indexing: "indexing",
   reports: "reports",
-} as const;
+} as const satisfies Record<WorkerQueue, string>;
 
 export const JOBS = {
   routeSuggestion: "route-suggestion",
