@@ -4,6 +4,7 @@
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Container } from "../src/container.ts";
+import { NETWORK_CODES } from "../src/platform/outages.ts";
 import { JOBS, QUEUES } from "../src/platform/queues.ts";
 import { createRouteSuggestionProcessor } from "./processors/route-suggestion.ts";
 import { createSendEmailProcessor } from "./processors/send-email.ts";
@@ -43,12 +44,10 @@ export function processorsFor(c: Container): Record<QueueName, Record<string, Pr
   };
 }
 
-const CONNECTION_ERRORS = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EPIPE", "EHOSTUNREACH"]);
-
 /** Redis being unreachable, which the connection's own listener reports once; everything else is worth a log line. */
 export function isRedisConnectionError(err: Error): boolean {
   const code = (err as NodeJS.ErrnoException).code;
-  return (code !== undefined && CONNECTION_ERRORS.has(code)) || /Connection is closed|connect ETIMEDOUT|Stream isn't writeable/i.test(err.message);
+  return (code !== undefined && NETWORK_CODES.has(code)) || /Connection is closed|connect ETIMEDOUT|Stream isn't writeable/i.test(err.message);
 }
 
 /** Job errors can quote SMTP replies, which quote addresses: those stay out of the logs. */

@@ -108,3 +108,8 @@ export const FOREIGN_KEY_VIOLATION = "23503";
  * clicked form holding a suggestion's row lock, a second worker on the same job): generous limits for that wait.
  */
 export const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
+
+/** A user's words inside a LIKE / ILIKE pattern (or Prisma's `contains`): `\`, `%` and `_` match themselves. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}

@@ -11,7 +11,8 @@ export const OUTAGE_RETRY_AFTER_SECONDS = 30;
 const PRISMA_UNREACHABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 // What the pg driver adapter reports when the connection, not the query, failed.
 const ADAPTER_UNREACHABLE = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "DatabaseDoesNotExist"]);
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
+/** Socket error codes that mean the peer could not be reached (PostgreSQL here; Redis in the workers). */
+export const NETWORK_CODES: ReadonlySet<string> = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
 
 /**
  * A `pg` pool that cannot connect rejects with the bare socket error ("connect ECONNREFUSED 127.0.0.1:5432"), which

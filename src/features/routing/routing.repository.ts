@@ -287,21 +287,3 @@ export async function filterPendingSuggestionIds(db: DbClient, ids: number[]): P
   });
   return new Set(rows.map((r) => r.id));
 }
-
-/** ASSIST assignments for those of `departmentIds` that are still active, with what their email needs. */
-export async function createAssistAssignments(
-  tx: DbClient,
-  input: { suggestionId: number; departmentIds: number[]; assignedAt: Date; dueAt: Date },
-): Promise<{ id: number; department: { name: string; email: string } }[]> {
-  if (input.departmentIds.length === 0) return [];
-  const departments = await tx.department.findMany({ where: { id: { in: input.departmentIds }, active: true }, orderBy: { id: "asc" }, select: { id: true, name: true, email: true } });
-  const created = [];
-  for (const d of departments) {
-    const a = await tx.assignment.create({
-      data: { suggestionId: input.suggestionId, departmentId: d.id, role: "ASSIST", status: "PENDING", assignedAt: input.assignedAt, dueAt: input.dueAt },
-      select: { id: true },
-    });
-    created.push({ id: a.id, department: { name: d.name, email: d.email } });
-  }
-  return created;
-}

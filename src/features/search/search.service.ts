@@ -5,6 +5,7 @@
 // trigram index needs no extra column to keep in step. A phone search is itself recorded in the audit log.
 import type { Infrastructure } from "../../container.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { escapeLike } from "../../platform/db.ts";
 import { recordAudit } from "../audit/index.ts";
 import { isOfficeStaff, type StaffUser } from "../auth/index.ts";
 import { visibleSuggestionsWhere } from "../casework/index.ts";
@@ -22,11 +23,6 @@ export interface SearchHit {
   status: string;
   submittedAt: Date;
   leadDepartment: { name: string; nameEn: string } | null;
-}
-
-/** LIKE's own characters typed by a person are text, not wildcards. */
-function likeEscape(term: string): string {
-  return term.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
 export function classify(query: string, viewer: Pick<StaffUser, "role">): { kind: SearchKind; value: string } {
@@ -49,7 +45,7 @@ export function createSearchService(c: Pick<Infrastructure, "db">) {
         const terms = [...new Set(value.split(/\s+/).filter(Boolean))].slice(0, MAX_TERMS);
         match = {
           AND: terms.map((term) => {
-            const contains = { contains: likeEscape(term), mode: "insensitive" as const };
+            const contains = { contains: escapeLike(term), mode: "insensitive" as const };
             return { OR: [{ title: contains }, { problem: contains }, { proposal: contains }] };
           }),
         };

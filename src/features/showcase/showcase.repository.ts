@@ -1,7 +1,7 @@
 // The golden ideas (金点子) a page may show: adopted (fully or partly) by the lead department's reply, and published
 // with the citizen's consent. The submitter's name is read only to mask it in the text; it never leaves the service.
 import { Prisma } from "../../generated/prisma/client.ts";
-import type { DbClient } from "../../platform/db.ts";
+import { escapeLike, type DbClient } from "../../platform/db.ts";
 
 export interface ShowcaseQuery {
   /** Every word must appear in the title, the problem or the proposal. */
@@ -31,10 +31,6 @@ export interface ShowcaseRow {
   repliedAt: Date;
   departmentName: string;
   departmentNameEn: string;
-}
-
-function escapeLike(word: string): string {
-  return word.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
 export async function findGoldenIdeas(db: DbClient, q: ShowcaseQuery): Promise<ShowcaseRow[]> {
