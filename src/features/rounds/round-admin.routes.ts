@@ -6,7 +6,8 @@ import { Router, type NextFunction, type Request, type Response } from "express"
 import multer from "multer";
 import type { Container } from "../../container.ts";
 import { NotFoundError, ValidationError, type FieldErrors } from "../../errors.ts";
-import { localizedName, type Translate } from "../../platform/i18n.ts";
+import { localizedName } from "../../platform/i18n.ts";
+import { errorMessages } from "../../web/form-errors.ts";
 import { idInput, pathId } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
@@ -21,16 +22,6 @@ import {
 
 const roundId = (raw: unknown) => pathId(raw, "rounds:notFound");
 const ACTION_NAMES = new Set<string>(["schedule", "unschedule", "open", "close", "archive"]);
-
-function messagesOf(t: Translate, errors: FieldErrors = {}, order: readonly string[] = ROUND_FIELDS) {
-  const messages: Record<string, string> = {};
-  for (const [field, key] of Object.entries(errors)) messages[field] = t(key, { ...ROUND_LIMITS });
-  const rank = (f: string) => (order.includes(f) ? order.indexOf(f) : order.length);
-  const errorList = Object.keys(messages)
-    .sort((a, b) => rank(a) - rank(b))
-    .map((field) => ({ id: field === "form" ? "form-top" : `f-${field}`, message: messages[field] }));
-  return { errors: messages, errorList };
-}
 
 /** A saved round as the form's values. */
 function valuesOf(round: AdminRound): Record<string, string> {
@@ -75,7 +66,7 @@ export function roundAdminRoutes(c: Container, csrf: Csrf): Router {
     const t = translatorOf(res);
     const { round } = opts;
     const departments = await admin.departments();
-    const { errors, errorList } = messagesOf(t, opts.errors);
+    const { errors, errorList } = errorMessages(t, opts.errors, ROUND_FIELDS, { ...ROUND_LIMITS });
     const heading = round ? t("rounds:admin.edit.heading", { title: localizedName({ name: round.title, nameEn: round.titleEn }, req.locale) }) : t("rounds:admin.new.heading");
     res.status(status).render("rounds/admin/form", {
       title: `${errorList.length || opts.notice ? t("rounds:admin.errorTitlePrefix") : ""}${heading}`,
@@ -215,7 +206,7 @@ export function roundAdminRoutes(c: Container, csrf: Csrf): Router {
     const t = translatorOf(res);
     const round = await admin.get(id);
     const codes = await admin.highlightCodes(id);
-    const { errors, errorList } = messagesOf(t, opts.errors, ["resultsSummary", "resultsSummaryEn", "highlights"]);
+    const { errors, errorList } = errorMessages(t, opts.errors, ["resultsSummary", "resultsSummaryEn", "highlights"], { ...ROUND_LIMITS });
     const heading = t("rounds:admin.results.heading", { title: localizedName({ name: round.title, nameEn: round.titleEn }, req.locale) });
     res.status(status).render("rounds/admin/results", {
       title: `${errorList.length || opts.notice ? t("rounds:admin.errorTitlePrefix") : ""}${heading}`,

@@ -4,7 +4,8 @@ import { randomUUID } from "node:crypto";
 import type { Request, Response } from "express";
 import type { FieldErrors } from "../../errors.ts";
 import type { Translate } from "../../platform/i18n.ts";
-import { fieldId, isTicked, typedValues } from "../../web/forms.ts";
+import { errorMessages } from "../../web/form-errors.ts";
+import { isTicked, typedValues } from "../../web/forms.ts";
 import { TRACK_TOKEN_PATTERN } from "../notifications/index.ts";
 import type { NamedOption, ReferenceData } from "./submissions.repository.ts";
 import { FIELD_ORDER, LIMITS } from "./submissions.schemas.ts";
@@ -81,12 +82,7 @@ export function suggestionFormView(opts: {
 }) {
   const values = opts.values ?? {};
   const errors = opts.errors ?? {};
-  const messages: Record<string, string> = {};
-  for (const [field, key] of Object.entries(errors)) messages[field] = opts.t(key, { ...LIMITS, maxFileMb: LIMITS.maxFileBytes / 1024 / 1024 });
-  const order: readonly string[] = ["form", ...FIELD_ORDER];
-  const errorList = Object.keys(messages)
-    .sort((a, b) => (order.indexOf(a) === -1 ? 99 : order.indexOf(a)) - (order.indexOf(b) === -1 ? 99 : order.indexOf(b)))
-    .map((field) => ({ field, id: fieldId(field), message: messages[field] }));
+  const { errors: messages, errorList } = errorMessages(opts.t, errors, ["form", ...FIELD_ORDER], { ...LIMITS, maxFileMb: LIMITS.maxFileBytes / 1024 / 1024 });
   const choices = values.categoryId === undefined && values.regionId === undefined ? unselectedChoices(opts.reference) : undefined;
   return {
     action: opts.action,
