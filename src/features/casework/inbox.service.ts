@@ -69,9 +69,9 @@ export function createInboxService(deps: InboxDeps) {
       if (departmentId !== null && !department) throw new NotFoundError();
       const view: InboxView = { department, departments, categories, rounds, items: [], nextCursor: null, prevCursor: null, query, awaitingApproval: [] };
       if (!department) return view;
-      if (viewer.role === "OFFICIAL" && viewer.isHead) view.awaitingApproval = await repo.findAwaitingReplies(db, department.id);
-
-      const { rows, backward } = await repo.findInboxRows(db, {
+      // A head's replies awaiting approval and the page's rows are independent reads: side by side.
+      const awaiting = viewer.role === "OFFICIAL" && viewer.isHead ? repo.findAwaitingReplies(db, department.id) : undefined;
+      const inbox = repo.findInboxRows(db, {
         departmentId: department.id,
         assignmentStatuses: query.status === "open" ? LIVE_ASSIGNMENT : ["PENDING", "ACCEPTED", "REPLIED", "RETURNED"],
         suggestionStatuses: query.status === "open" ? REPLY_DEADLINE_STATUSES : query.status === "all" ? null : [query.status],
@@ -82,6 +82,8 @@ export function createInboxService(deps: InboxDeps) {
         ...(query.before ? { before: query.before } : {}),
         limit: INBOX_PAGE_SIZE,
       });
+      const [{ rows, backward }, awaitingApproval] = await Promise.all([inbox, awaiting]);
+      if (awaitingApproval) view.awaitingApproval = awaitingApproval;
       const more = rows.length > INBOX_PAGE_SIZE;
       const page = rows.slice(0, INBOX_PAGE_SIZE);
       if (backward) page.reverse();
