@@ -67,13 +67,10 @@ export function createSweepPendingProcessor(c: Container, opts: { graceMs?: numb
       notifications.findUnsent(cutoff, batch),
       similarity.findUnindexed(cutoff, batch),
     ]);
-    const queued = await Promise.all([
-      ...suggestionIds.map((id) => c.enqueuer.routeSuggestion(id)),
-      c.enqueuer.sendEmails(emailIds),
-      ...unindexedIds.map((id) => c.enqueuer.indexSuggestion(id)),
-    ]);
+    // One Redis round trip for all of it (a backlog is up to three batches of ids), as the outbox relay queues.
+    const queued = await c.enqueuer.committed({ routeSuggestions: suggestionIds, sendEmails: emailIds, indexSuggestions: unindexedIds });
     // The enqueuer has logged why; failing the sweep job makes it visible in the queue too.
-    if (!queued.every(Boolean)) throw new Error("sweep could not queue all pending work (is Redis reachable?)");
+    if (!queued) throw new Error("sweep could not queue all pending work (is Redis reachable?)");
 
     const revived =
       (await reviveFailed(c.queues.routing, JOBS.routeSuggestion, "suggestionId", routing.stillUnrouted, batch)) +
