@@ -8,8 +8,7 @@ const config = loadConfig();
 const container = createContainer(config, { name: "web" });
 const app = createApp(container);
 // The limits and calendar days administrators saved, before the first request computes a deadline; then kept fresh.
-await container.services.deadlineAdmin.load().catch((err: Error) => container.logger.warn({ err: err.message }, "deadline settings not loaded; using the configured ones"));
-const stopRefreshing = container.services.deadlineAdmin.startRefreshing();
+const stopRefreshing = await container.services.deadlineAdmin.startRefreshing();
 
 const server: Server = app.listen(config.port, () => {
   container.logger.info({ port: config.port }, `web listening on http://localhost:${config.port}`);

@@ -36,8 +36,7 @@ const runsMaintenance = config.workerQueues.includes("maintenance");
 const c = createContainer(config, { name: "worker" });
 const log = c.logger;
 // Deadlines set by jobs (the router's reply deadline) use what administrators saved, kept fresh while running.
-await c.services.deadlineAdmin.load().catch((err: Error) => log.warn({ err: err.message }, "deadline settings not loaded; using the configured ones"));
-const stopRefreshing = c.services.deadlineAdmin.startRefreshing();
+const stopRefreshing = await c.services.deadlineAdmin.startRefreshing();
 
 // Workers block on Redis by design (maxRetriesPerRequest: null); ioredis reconnects on its own, so an outage is
 // one clear line when it starts and one when it ends, not a crash and not a line per retry.

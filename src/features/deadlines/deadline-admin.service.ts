@@ -30,10 +30,14 @@ export function createDeadlineAdmin(c: DeadlineAdminDeps) {
   return {
     load,
 
-    /** Loads now and then every REFRESH_MS; returns the stop function. A failed refresh keeps the last values. */
-    startRefreshing(everyMs = REFRESH_MS): () => void {
+    /**
+     * Loads now (awaited, so the first deadline computed already uses what administrators saved; a failure leaves the
+     * configured values), then every REFRESH_MS, keeping the last values when a refresh fails. Returns the stop
+     * function.
+     */
+    async startRefreshing(everyMs = REFRESH_MS): Promise<() => void> {
+      await load().catch((err: Error) => c.logger.warn({ err: err.message }, "deadline settings not loaded; using the configured ones"));
       const refresh = () => load().catch((err: Error) => c.logger.warn({ err: err.message }, "deadline settings not refreshed; keeping the last ones"));
-      void refresh();
       const timer = setInterval(refresh, everyMs);
       timer.unref();
       return () => clearInterval(timer);
