@@ -5,8 +5,7 @@ import type { Csrf } from "../../web/middleware/csrf.ts";
 import { AppError } from "../../errors.ts";
 import type { AuthService } from "./auth.service.ts";
 import { requireStaff, staffOf } from "./auth.middleware.ts";
-import { userSessionsKey, SESSION_COOKIE_PATH, SESSION_TTL_SECONDS } from "./session.ts";
-import type RedisStore from "connect-redis";
+import { endSessionsOf, userSessionsKey, SESSION_COOKIE_PATH, SESSION_TTL_SECONDS } from "./session.ts";
 
 const signInSchema = z.object({
   email: z.string().trim().max(200).default(""),
@@ -26,7 +25,7 @@ function save(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
 }
 
-export function authRoutes(c: Container, csrf: Csrf, auth: AuthService, store: RedisStore): Router {
+export function authRoutes(c: Container, csrf: Csrf, auth: AuthService): Router {
   const router = Router();
   const prefix = c.config.redisPrefix;
 
@@ -76,11 +75,8 @@ export function authRoutes(c: Container, csrf: Csrf, auth: AuthService, store: R
 
   router.post("/staff/sign-out-everywhere", requireStaff(), csrf.verify, async (req, res) => {
     const user = staffOf(req);
-    const key = userSessionsKey(prefix, user.id);
-    const sids = await c.sessionRedis.smembers(key);
-    await Promise.all(sids.map((sid) => new Promise<void>((r) => store.destroy(sid, () => r()))));
-    await c.sessionRedis.del(key);
-    c.logger.info({ userId: user.id, sessions: sids.length }, "staff signed out everywhere");
+    const sessions = await endSessionsOf(c.sessionRedis, prefix, user.id);
+    c.logger.info({ userId: user.id, sessions }, "staff signed out everywhere");
     res.clearCookie("gi.sid", { path: SESSION_COOKIE_PATH });
     res.redirect(303, "/staff/sign-in");
   });

@@ -15,7 +15,7 @@ export function staffRoutes(c: Container, csrf: Csrf, features: Router[] = []): 
   // rather than let every request wait out the reconnect attempts for the same failure.
   router.use(STAFF_TREES, (_req, _res, next) => next(c.sessionRedisDown() ? new ServiceUnavailableError("errors:staffUnavailable") : undefined));
   router.use(STAFF_TREES, sessionMiddleware(c.config, store), loadStaffUser(auth));
-  router.use(authRoutes(c, csrf, auth, store));
+  router.use(authRoutes(c, csrf, auth));
   router.get("/staff", requireStaff(), (req, res) => {
     const user = staffOf(req);
     res.redirect(303, user.role === "OFFICIAL" ? "/staff/inbox" : user.role === "ADMIN" ? "/admin" : "/staff/screening");
