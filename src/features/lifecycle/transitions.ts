@@ -29,23 +29,20 @@ export interface TransitionInput {
  * Call inside a transaction.
  */
 export async function applyTransition(tx: DbClient, input: TransitionInput) {
-  const rule = TRANSITIONS[input.action];
   const current = await tx.suggestion.findUnique({ where: { id: input.suggestionId }, select: { status: true } });
   if (!current) throw new ConflictError("errors:illegalTransition", { action: input.action, from: "none" });
-  if (!rule.from.includes(current.status)) {
-    throw new ConflictError("errors:illegalTransition", { action: input.action, from: current.status });
-  }
+  const [step] = planTransitions(current.status, [{ action: input.action, eventType: input.eventType }]) as [PlannedTransition];
   const updated = await tx.suggestion.updateMany({
     where: { id: input.suggestionId, status: current.status },
-    data: { ...input.set, status: rule.to },
+    data: { ...input.set, status: step.to },
   });
   if (updated.count !== 1) throw new ConflictError("errors:illegalTransition", { action: input.action, from: current.status });
   await tx.handlingEvent.create({
     data: {
       suggestionId: input.suggestionId,
-      type: input.eventType ?? actionEventType(input.action),
+      type: step.eventType,
       fromStatus: current.status,
-      toStatus: rule.to,
+      toStatus: step.to,
       actorId: input.actorId ?? null,
       departmentId: input.departmentId ?? null,
       note: (input.note ?? NO_NOTE).note,
@@ -53,7 +50,7 @@ export async function applyTransition(tx: DbClient, input: TransitionInput) {
       internal: input.internal ?? false,
     },
   });
-  return { from: current.status, to: rule.to };
+  return { from: current.status, to: step.to };
 }
 
 export interface PlannedTransition {
