@@ -3,14 +3,14 @@ import { Router } from "express";
 import type { Container } from "../../container.ts";
 import { formatDate } from "../../platform/dates.ts";
 import { translatorOf } from "../../web/pages.ts";
-import { requireStaff } from "../auth/index.ts";
+import { requireAdmin } from "../auth/index.ts";
 import { csvHeader, csvRow } from "./audit-csv.ts";
 import { parseAuditQuery, queryStringOf } from "./audit.schemas.ts";
 import { changesOf, type AuditService } from "./audit.service.ts";
 
 export function auditRoutes(c: Container, audit: AuditService): Router {
   const router = Router();
-  const admin = requireStaff("ADMIN");
+  const admin = requireAdmin();
 
   router.get("/admin/audit", admin, async (req, res) => {
     const t = translatorOf(res);

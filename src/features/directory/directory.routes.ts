@@ -8,7 +8,7 @@ import { errorMessages } from "../../web/form-errors.ts";
 import { isTicked, pathId, typedValues } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
-import { actorOf, requireStaff } from "../auth/index.ts";
+import { actorOf, requireAdmin } from "../auth/index.ts";
 import { CATEGORY_FIELDS, DEPARTMENT_FIELDS, LIMITS, parseCategoryForm, parseDepartmentForm, parseRegionForm, REGION_FIELDS } from "./directory.schemas.ts";
 import type { DirectoryService } from "./directory.service.ts";
 import type { CategoryRow, DepartmentRow, RegionRow } from "./directory.repository.ts";
@@ -20,7 +20,7 @@ function asValues(record: object): Record<string, string> {
 
 export function directoryRoutes(c: Container, csrf: Csrf, directory: DirectoryService): Router {
   const router = Router();
-  const admin = requireStaff("ADMIN");
+  const admin = requireAdmin();
 
   // ---- departments ----
   async function renderDepartment(req: Request, res: Response, opts: { id: number | null; status?: number; values?: Record<string, string>; errors?: FieldErrors; openCases?: Awaited<ReturnType<DirectoryService["department"]>>["openCases"]; confirmDeactivate?: boolean; active?: boolean }) {

@@ -8,11 +8,12 @@ import { ExpressAdapter } from "@bull-board/express";
 import { Router, type NextFunction, type Request, type Response } from "express";
 import type { Container } from "../../container.ts";
 import { ForbiddenError, NotFoundError } from "../../errors.ts";
+import { isAdmin } from "../auth/index.ts";
 
 export const QUEUE_BOARD_PATH = "/admin/queues";
 
 function administratorsOnly(req: Request, _res: Response, next: NextFunction) {
-  next(req.staff?.role === "ADMIN" ? undefined : new NotFoundError());
+  next(req.staff && isAdmin(req.staff) ? undefined : new NotFoundError());
 }
 
 /** A write must say it comes from this site: Origin equal to ours, or the browser's Sec-Fetch-Site same-origin. */

@@ -11,7 +11,7 @@ import { errorMessages } from "../../web/form-errors.ts";
 import { idInput, pathId } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
-import { actorOf, requireAdmin, requireOfficeStaff, staffOf } from "../auth/index.ts";
+import { actorOf, isAdmin, requireAdmin, requireOfficeStaff, staffOf } from "../auth/index.ts";
 import { uploadTempDir } from "../submissions/index.ts";
 import type { AdminRound } from "./round-admin.repository.ts";
 import { COVER_MAX_BYTES, StaleRoundError, type RoundAction } from "./round-admin.service.ts";
@@ -266,7 +266,7 @@ export function roundAdminRoutes(c: Container, csrf: Csrf): Router {
       title: t("rounds:overview.title", { title: localizedName({ name: view.round.title, nameEn: view.round.titleEn }, locale) }),
       round: view.round,
       statusLabel: t(`rounds:status.${view.round.status}`),
-      isAdmin: staffOf(req).role === "ADMIN",
+      isAdmin: isAdmin(staffOf(req)),
       received: view.received,
       perDay: view.perDay.map((d) => ({ ...d, width: Math.round((d.count / maxDay) * 100) })),
       perTopic: view.perTopic,

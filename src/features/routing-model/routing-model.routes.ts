@@ -6,7 +6,7 @@ import { ValidationError, type FieldErrors } from "../../errors.ts";
 import { first, isTicked } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
-import { requireStaff, staffOf } from "../auth/index.ts";
+import { requireAdmin, staffOf } from "../auth/index.ts";
 import { THRESHOLD_RANGE } from "./routing-model.service.ts";
 
 export const ADMIN_PATH = "/admin/routing-model";
@@ -16,7 +16,7 @@ const percent = (x: number | null | undefined) => (x === null || x === undefined
 export function routingModelRoutes(c: Container, csrf: Csrf): Router {
   const router = Router();
   const service = c.services.routingModel;
-  const adminsOnly = requireStaff("ADMIN");
+  const adminsOnly = requireAdmin();
 
   async function render(req: Request, res: Response, status: number, extra: { errors?: FieldErrors; values?: Record<string, unknown>; notice?: string } = {}) {
     const t = translatorOf(res);

@@ -8,7 +8,7 @@ import { errorMessages } from "../../web/form-errors.ts";
 import { pathId, typedValues } from "../../web/forms.ts";
 import type { Csrf } from "../../web/middleware/csrf.ts";
 import { translatorOf } from "../../web/pages.ts";
-import { actorOf, requireStaff } from "../auth/index.ts";
+import { actorOf, requireAdmin } from "../auth/index.ts";
 import { describeRoutingReason } from "./routing-reason.ts";
 import { parseRuleForm, parseTryForm, RULE_FIELDS, RULE_LIMITS, TRY_FIELDS } from "./rules.schemas.ts";
 import type { RuleAdminService } from "./rules.service.ts";
@@ -34,7 +34,7 @@ function options(choices: Choices, locale: string) {
 
 export function ruleRoutes(c: Container, csrf: Csrf, rules: RuleAdminService): Router {
   const router = Router();
-  const admin = requireStaff("ADMIN");
+  const admin = requireAdmin();
 
   function describe(rule: RuleRow, o: ReturnType<typeof options>, locale: string) {
     const name = (m: Map<number, { name: string; nameEn: string }>, id: number | null) => (id === null ? null : localizedName(m.get(id), locale));
